@@ -1,0 +1,3 @@
+using ActorArb.Host.Commands;
+
+return await Cli.RunAsync(args).ConfigureAwait(false);
