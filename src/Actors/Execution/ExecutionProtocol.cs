@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+using ActorArb.Domain.Events;
+
+namespace ActorArb.Actors.Execution;
+
+/// <summary>Messages of the <see cref="ExecutionActor"/>.</summary>
+public static class ExecutionProtocol
+{
+    /// <summary>
+    /// What execution did since its last report: the fills, in order, and how many orders still work. Sent to the
+    /// portfolio after every submitted order and after every batch of prices that filled something.
+    /// </summary>
+    public sealed record ExecutionReport(long TimeMs, ImmutableArray<OrderFilled> Fills, int WorkingOrders);
+}

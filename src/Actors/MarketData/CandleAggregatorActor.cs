@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using ActorArb.Actors.Persistence;
+using ActorArb.Actors.Runtime;
+using ActorArb.Domain.Events;
+using ActorArb.Domain.Market;
+using ActorArb.Domain.Market.Aggregation;
+
+namespace ActorArb.Actors.MarketData;
+
+/// <summary>
+/// Hosts one instrument's <see cref="CandleAggregator"/>: ticks or 1m candles in, closed candles of every
+/// configured timeframe out to <c>next</c>, each persisted as a <see cref="CandleClosed"/> event. Candles of a
+/// source whose bars are longer than a minute (e.g. a 1h file) pass through as they are: roll-ups start at 1m.
+/// </summary>
+public sealed class CandleAggregatorActor : ReceiveActor
+{
+    private readonly CandleAggregator _aggregator;
+    private readonly IActorRef _next;
+    private readonly IActorRef _journal;
+    private readonly string _stream;
+    private readonly List<Candle> _closed = new(1024);
+    private readonly bool _passThrough;
+
+    private CandleAggregatorActor(Instrument instrument, Timeframe sourceTimeframe, CandleAggregatorOptions options, IActorRef next, IActorRef journal, string streamScope)
+    {
+        _passThrough = sourceTimeframe != Timeframe.OneMinute;
+        _aggregator = new CandleAggregator(instrument.Id, options);
+        _next = next;
+        _journal = journal;
+        _stream = $"{streamScope}/candles/{instrument.Id}";
+        Receive<MarketDataProtocol.TickBatch>(Handle);
+        Receive<MarketDataProtocol.CandleBatch>(Handle);
+        Receive<MarketDataProtocol.EndOfData>(Handle);
+    }
+
+    /// <summary>Returns the props of an aggregator for <paramref name="instrument"/>.</summary>
+    public static Props Props(Instrument instrument, Timeframe sourceTimeframe, CandleAggregatorOptions options, IActorRef next, IActorRef journal, string streamScope) =>
+        Runtime.Props.Create(() => new CandleAggregatorActor(instrument, sourceTimeframe, options, next, journal, streamScope));
+
+    private void Handle(MarketDataProtocol.TickBatch batch)
+    {
+        foreach (ref readonly var tick in batch.Ticks.AsSpan())
+        {
+            _aggregator.OnTick(in tick, _closed);
+        }
+
+        Emit();
+    }
+
+    private void Handle(MarketDataProtocol.CandleBatch batch)
+    {
+        if (_passThrough)
+        {
+            _closed.AddRange(batch.Candles);
+        }
+        else
+        {
+            foreach (ref readonly var candle in batch.Candles.AsSpan())
+            {
+                _aggregator.OnCandle(in candle, _closed);
+            }
+        }
+
+        Emit();
+    }
+
+    private void Handle(MarketDataProtocol.EndOfData end)
+    {
+        _aggregator.Flush(_closed);
+        Emit();
+        _next.Tell(end, Self);
+    }
+
+    private void Emit()
+    {
+        if (_closed.Count == 0)
+        {
+            return;
+        }
+
+        var candles = _closed.ToArray();
+        _closed.Clear();
+        var events = new IDomainEvent[candles.Length];
+        for (var i = 0; i < candles.Length; i++)
+        {
+            events[i] = new CandleClosed(candles[i]);
+            Context.System.EventStream.Publish(events[i]);
+        }
+
+        _journal.Tell(new JournalProtocol.Append(_stream, ImmutableCollectionsMarshal.AsImmutableArray(events)), Self);
+        _next.Tell(new MarketDataProtocol.CandleBatch(ImmutableCollectionsMarshal.AsImmutableArray(candles)), Self);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using ActorArb.Domain.Market;
+
+namespace ActorArb.Actors.MarketData;
+
+/// <summary>
+/// Market data flowing down the trading chain. Hot paths pass batches: one message carries many ticks or
+/// candles, in time order.
+/// </summary>
+public static class MarketDataProtocol
+{
+    /// <summary>Trades in time order, from a feed or a historical source.</summary>
+    public sealed record TickBatch(ImmutableArray<TradeTick> Ticks);
+
+    /// <summary>
+    /// Closed candles in time order. From a historical candle source these are base-timeframe bars; downstream
+    /// of the aggregator they are every closed candle of every timeframe (for one close time, the base first).
+    /// </summary>
+    public sealed record CandleBatch(ImmutableArray<Candle> Candles);
+
+    /// <summary>The source has no more data; every stage finishes its work and passes it on.</summary>
+    public sealed record EndOfData(long TimeMs);
+}

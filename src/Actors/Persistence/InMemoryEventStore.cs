@@ -1,0 +1,118 @@
+using System.Runtime.CompilerServices;
+using ActorArb.Domain.Time;
+
+namespace ActorArb.Actors.Persistence;
+
+/// <summary>
+/// The event store for embedded runs and fast tests: same contract as the PostgreSQL store, held in memory.
+/// Appends complete synchronously, so replay on the deterministic dispatcher never waits on it. Thread-safe.
+/// </summary>
+public sealed class InMemoryEventStore(IClock clock) : IEventStore
+{
+    private readonly Lock _gate = new();
+    private readonly List<RecordedEvent> _all = [];
+    private readonly Dictionary<string, List<RecordedEvent>> _streams = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, RecordedEvent> _byId = [];
+
+    /// <summary>Returns the number of events stored.</summary>
+    public long Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _all.Count;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<AppendResult> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        ArgumentNullException.ThrowIfNull(events);
+        lock (_gate)
+        {
+            if (!_streams.TryGetValue(streamId, out var stream))
+            {
+                stream = [];
+                _streams.Add(streamId, stream);
+            }
+
+            var fresh = 0;
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (!_byId.ContainsKey(events[i].EventId))
+                {
+                    fresh++;
+                }
+            }
+
+            // A retry of an append that already landed: every id is present, so nothing to write and no conflict.
+            if (fresh == 0 && events.Count > 0)
+            {
+                return ValueTask.FromResult(new AppendResult(stream.Count, _all.Count, 0));
+            }
+
+            if (expectedVersion != ExpectedVersion.Any && expectedVersion != stream.Count)
+            {
+                throw new ConcurrencyException(streamId, expectedVersion, stream.Count);
+            }
+
+            var now = clock.NowMs;
+            foreach (var e in events)
+            {
+                if (_byId.ContainsKey(e.EventId))
+                {
+                    continue;
+                }
+
+                var recorded = new RecordedEvent(streamId, stream.Count + 1, _all.Count + 1, e.EventId, e.Type, e.Payload, e.Metadata, now);
+                stream.Add(recorded);
+                _all.Add(recorded);
+                _byId.Add(e.EventId, recorded);
+            }
+
+            return ValueTask.FromResult(new AppendResult(stream.Count, _all.Count, fresh));
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, long afterVersion = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        RecordedEvent[] snapshot;
+        lock (_gate)
+        {
+            snapshot = _streams.TryGetValue(streamId, out var stream) && afterVersion < stream.Count
+                ? stream.GetRange((int)Math.Max(0, afterVersion), stream.Count - (int)Math.Max(0, afterVersion)).ToArray()
+                : [];
+        }
+
+        foreach (var e in snapshot)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return e;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(long afterPosition = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        RecordedEvent[] snapshot;
+        lock (_gate)
+        {
+            var from = (int)Math.Max(0, afterPosition);
+            snapshot = from < _all.Count ? _all.GetRange(from, _all.Count - from).ToArray() : [];
+        }
+
+        foreach (var e in snapshot)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return e;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using ActorArb.Actors.Runtime;
+using ActorArb.Domain.Events;
+using ActorArb.Domain.Portfolio;
+
+namespace ActorArb.Actors.Portfolio;
+
+/// <summary>Messages of the <see cref="PortfolioActor"/>.</summary>
+public static class PortfolioProtocol
+{
+    /// <summary>Names the actors that get a <see cref="Snapshot"/> after every execution report.</summary>
+    public sealed record RegisterFeedback(IActorRef Strategy, IActorRef Risk);
+
+    /// <summary>
+    /// The book after an execution report: cash, the instrument's position and how many orders still work.
+    /// The strategy waits for it after an approved intent; the risk manager values the book with it.
+    /// </summary>
+    public sealed record Snapshot(long TimeMs, double Cash, double Position, int WorkingOrders);
+
+    /// <summary>The end of the data reached the portfolio: the full equity curve, trades and fills.</summary>
+    public sealed record Completed(ImmutableArray<EquityPoint> Equity, IReadOnlyList<Trade> Trades, ImmutableArray<OrderFilled> Fills, double Cash, double Position);
+}

@@ -1,0 +1,125 @@
+using ActorArb.Actors.Replay;
+using ActorArb.Domain.Market;
+using ActorArb.Domain.Time;
+using ActorArb.Host.Composition;
+using ActorArb.Host.Configuration;
+using ActorArb.Host.Reports;
+
+namespace ActorArb.Host.Commands;
+
+/// <summary>
+/// <c>actorarb backtest</c>: replays a historical source through the actor graph on the deterministic
+/// dispatcher and writes <c>result.json</c> and <c>report.html</c>.
+/// </summary>
+internal static class BacktestCommand
+{
+    public static async Task<int> RunAsync(CommandLine line)
+    {
+        var configPath = line.Get("config") ?? "config.hocon";
+        var quiet = line.Flag("quiet");
+        var settings = Load(configPath, line);
+        line.EnsureAllRead("backtest");
+
+        var progress = new ProgressBar("replay", enabled: !quiet);
+        var unit = settings.Source.Kind == SourceKindSetting.CsvTicks ? "ticks" : "candles";
+        var outcome = await BacktestRunner.RunAsync(
+            Plan(settings, runId: "backtest"),
+            store: null,
+            p => progress.Report(p.Position, p.EstimatedCount, unit)).ConfigureAwait(false);
+        progress.Done(outcome.Quality.RowsRead, unit);
+
+        Directory.CreateDirectory(settings.OutputDirectory);
+        var json = Path.Combine(settings.OutputDirectory, "result.json");
+        var html = Path.Combine(settings.OutputDirectory, "report.html");
+        File.WriteAllBytes(json, ResultJson.Write(outcome, settings.ConfigJson, settings.MaxEquityPoints));
+        File.WriteAllText(html, HtmlReport.Render(outcome));
+        if (!quiet)
+        {
+            ConsoleSummary.Write(Console.Out, outcome);
+        }
+
+        Console.Out.WriteLine($"wrote {json}");
+        Console.Out.WriteLine($"wrote {html}");
+        return 0;
+    }
+
+    /// <summary>Loads and binds the config file, then applies command-line overrides.</summary>
+    internal static BacktestSettings Load(string configPath, CommandLine line)
+    {
+        if (!File.Exists(configPath))
+        {
+            throw new UsageException($"config file not found: {configPath}");
+        }
+
+        var settings = BacktestSettings.Bind(HoconParser.ParseFile(configPath, Environment.GetEnvironmentVariable));
+        var source = settings.Source;
+        if (line.Get("source") is { } kind)
+        {
+            source = source with
+            {
+                Kind = kind switch
+                {
+                    "synthetic" => SourceKindSetting.Synthetic,
+                    "csv-candles" => SourceKindSetting.CsvCandles,
+                    "csv-ticks" => SourceKindSetting.CsvTicks,
+                    _ => throw new UsageException($"--source: expected synthetic, csv-candles or csv-ticks, got \"{kind}\""),
+                },
+            };
+        }
+
+        if (line.Get("path") is { } path)
+        {
+            source = source with
+            {
+                Path = Path.GetFullPath(path),
+                Kind = source.Kind == SourceKindSetting.Synthetic ? SourceKindSetting.CsvCandles : source.Kind,
+            };
+        }
+
+        if (source.Kind != SourceKindSetting.Synthetic && source.Path is null)
+        {
+            throw new UsageException("a CSV source needs a file: give --path FILE or backtest.source.path");
+        }
+
+        var exchange = line.Get("exchange");
+        var symbol = line.Get("symbol");
+        if (exchange is not null || symbol is not null)
+        {
+            source = source with { Instrument = source.Instrument with { Id = new InstrumentId(exchange ?? source.Instrument.Id.Exchange, symbol ?? source.Instrument.Id.Symbol) } };
+        }
+
+        if (line.Get("timeframe") is { } tf)
+        {
+            source = source with { Timeframe = Timeframe.TryParse(tf, out var t) ? t : throw new UsageException($"--timeframe: expected e.g. 1m or 1h, got \"{tf}\"") };
+        }
+
+        source = source with { FromMs = DateOption(line, "from") ?? source.FromMs, ToMs = DateOption(line, "to") ?? source.ToMs };
+        return settings with { Source = source, OutputDirectory = line.Get("out") ?? settings.OutputDirectory };
+    }
+
+    /// <summary>Returns the replay plan for these settings.</summary>
+    internal static BacktestPlan Plan(BacktestSettings s, string runId) => new(
+        runId,
+        s.Source.Instrument,
+        s.Source.Open,
+        s.Source.Timeframe,
+        s.Candles,
+        s.Regime,
+        s.RegimeTimeframe,
+        s.Strategy.Create,
+        s.Strategy.Timeframe,
+        s.Risk,
+        s.Fills,
+        s.InitialCash);
+
+    private static long? DateOption(CommandLine line, string name)
+    {
+        var text = line.Get(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return UnixTime.TryParseIso(text, out var ms) ? ms : throw new UsageException($"--{name}: expected a UTC date such as 2023-03-01, got \"{text}\"");
+    }
+}
