@@ -1,3 +1,4 @@
+using ActorArb.Actors.Replay;
 using ActorArb.Actors.Replay.Sources;
 using ActorArb.Host.Configuration;
 
@@ -45,7 +46,7 @@ internal static class Cli
             Console.Error.WriteLine($"actorarb: {e.Message}");
             return 3;
         }
-        catch (DataFormatException e)
+        catch (Exception e) when (e is DataFormatException or ReplayFailedException)
         {
             Console.Error.WriteLine($"actorarb: {e.Message}");
             return 4;

@@ -55,7 +55,7 @@ internal sealed record BacktestSettings(
         var cash = portfolio.GetDouble("initial-cash", 10_000);
         if (!(cash > 0) || !double.IsFinite(cash))
         {
-            throw Invalid(portfolio, "initial-cash", "a positive amount");
+            throw portfolio.InvalidValue("initial-cash", "a positive amount");
         }
 
         return new BacktestSettings(
@@ -80,7 +80,7 @@ internal sealed record BacktestSettings(
         {
             if (!Timeframe.TryParse(text, out var tf) || tf.Ms % Timeframe.OneMinute.Ms != 0)
             {
-                throw Invalid(c, "timeframes", $"timeframes that are whole minutes (1m, 1h, 4h, 1d), got \"{text}\"");
+                throw c.InvalidValue("timeframes", $"timeframes that are whole minutes (1m, 1h, 4h, 1d), got \"{text}\"");
             }
 
             timeframes.Add(tf);
@@ -113,7 +113,7 @@ internal sealed record BacktestSettings(
         {
             if (c.HasPath(key) && c.GetDouble(key) < 0)
             {
-                throw Invalid(c, key, "a number >= 0");
+                throw c.InvalidValue(key, "a number >= 0");
             }
         }
 
@@ -126,13 +126,5 @@ internal sealed record BacktestSettings(
     }
 
     internal static int Positive(HoconConfig c, string key, int value) =>
-        value > 0 ? value : throw Invalid(c, key, "a whole number > 0");
-
-    internal static ConfigException Invalid(HoconConfig c, string key, string expected)
-    {
-        var value = c.GetValue(key);
-        var where = value is null ? "config" : $"{Path.GetFileName(value.SourceFile)}:{value.Line}";
-        var full = c.Path.Length == 0 ? key : $"{c.Path}.{key}";
-        return new ConfigException($"{where}: {full}: expected {expected}, got \"{value?.RawText}\"");
-    }
+        value > 0 ? value : throw c.InvalidValue(key, "a whole number > 0");
 }

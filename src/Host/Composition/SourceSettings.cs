@@ -35,18 +35,18 @@ internal sealed record SourceSettings(
             "synthetic" => SourceKindSetting.Synthetic,
             "csv-candles" => SourceKindSetting.CsvCandles,
             "csv-ticks" => SourceKindSetting.CsvTicks,
-            _ => throw BacktestSettings.Invalid(c, "kind", "one of synthetic, csv-candles, csv-ticks"),
+            _ => throw c.InvalidValue("kind", "one of synthetic, csv-candles, csv-ticks"),
         };
         var tickText = c.GetString("tick-size", "0.0001");
         if (!Price.TryParse(tickText, out var tick) || tick.Raw <= 0)
         {
-            throw BacktestSettings.Invalid(c, "tick-size", "a positive price such as 0.0001");
+            throw c.InvalidValue("tick-size", "a positive price such as 0.0001");
         }
 
         Price? peg = null;
         if (c.HasPath("peg"))
         {
-            peg = Price.TryParse(c.GetString("peg"), out var p) && p.Raw > 0 ? p : throw BacktestSettings.Invalid(c, "peg", "a positive price such as 1.0");
+            peg = Price.TryParse(c.GetString("peg"), out var p) && p.Raw > 0 ? p : throw c.InvalidValue("peg", "a positive price such as 1.0");
         }
 
         var exchange = c.GetString("exchange", kind == SourceKindSetting.Synthetic ? "synthetic" : "unknown");
@@ -56,12 +56,12 @@ internal sealed record SourceSettings(
         {
             "skip" => BadRowPolicy.Skip,
             "stop" => BadRowPolicy.Stop,
-            _ => throw BacktestSettings.Invalid(c, "bad-rows", "skip or stop"),
+            _ => throw c.InvalidValue("bad-rows", "skip or stop"),
         };
         string? path = null;
         if (kind != SourceKindSetting.Synthetic)
         {
-            var value = c.GetValue("path") ?? throw new ConfigException($"config: {Full(c, "path")}: missing required setting (the CSV file of a {c.GetString("kind")} source)");
+            var value = c.GetValue("path") ?? throw c.InvalidValue("path", "the CSV file of the source");
             path = System.IO.Path.IsPathRooted(c.GetString("path"))
                 ? c.GetString("path")
                 : System.IO.Path.GetFullPath(c.GetString("path"), System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(value.SourceFile)) ?? ".");
@@ -103,8 +103,6 @@ internal sealed record SourceSettings(
             return null;
         }
 
-        return UnixTime.TryParseIso(c.GetString(key), out var ms) ? ms : throw BacktestSettings.Invalid(c, key, "a UTC date such as 2023-03-01 or 2023-03-01T12:00:00Z");
+        return UnixTime.TryParseIso(c.GetString(key), out var ms) ? ms : throw c.InvalidValue(key, "a UTC date such as 2023-03-01 or 2023-03-01T12:00:00Z");
     }
-
-    private static string Full(HoconConfig c, string key) => c.Path.Length == 0 ? key : $"{c.Path}.{key}";
 }

@@ -16,17 +16,17 @@ internal sealed record StrategySettings(string Type, string Id, Timeframe Timefr
         var fraction = c.GetDouble("fraction", 1.0);
         if (!(fraction > 0 && fraction <= 1))
         {
-            throw BacktestSettings.Invalid(c, "fraction", "a number in (0, 1]");
+            throw c.InvalidValue("fraction", "a number in (0, 1]");
         }
 
         switch (type)
         {
             case "peg-threshold":
-                var buy = PriceOf(c, "buy");
-                var sell = PriceOf(c, "sell");
+                var buy = PriceOf(c, "buy", "0.9975");
+                var sell = PriceOf(c, "sell", "1.0025");
                 if (buy >= sell)
                 {
-                    throw BacktestSettings.Invalid(c, "sell", $"a price above buy ({buy})");
+                    throw c.InvalidValue("sell", $"a price above buy ({buy})");
                 }
 
                 return new StrategySettings(type, id, timeframe, new PegThresholdOptions(buy, sell, fraction), null);
@@ -36,12 +36,12 @@ internal sealed record StrategySettings(string Type, string Id, Timeframe Timefr
                 var reversal = swing.GetDouble("reversal-pct", 0.4);
                 if (!(reversal > 0 && reversal < 100))
                 {
-                    throw BacktestSettings.Invalid(swing, "reversal-pct", "a percentage in (0, 100) such as 0.4");
+                    throw swing.InvalidValue("reversal-pct", "a percentage in (0, 100) such as 0.4");
                 }
 
                 return new StrategySettings(type, id, timeframe, null, new SwingOptions(reversal, fraction));
             default:
-                throw BacktestSettings.Invalid(c, "type", "peg-threshold or swing");
+                throw c.InvalidValue("type", "peg-threshold or swing");
         }
     }
 
@@ -51,9 +51,9 @@ internal sealed record StrategySettings(string Type, string Id, Timeframe Timefr
             ? new PegThresholdStrategy(Id, Timeframe, Peg)
             : new SwingStrategy(Id, Timeframe, Swing!);
 
-    private static Price PriceOf(HoconConfig c, string key)
+    private static Price PriceOf(HoconConfig c, string key, string fallback)
     {
-        var text = c.GetString(key);
-        return Price.TryParse(text, out var p) && p.Raw > 0 ? p : throw BacktestSettings.Invalid(c, key, "a positive price such as 0.9975");
+        var text = c.GetString(key, fallback);
+        return Price.TryParse(text, out var p) && p.Raw > 0 ? p : throw c.InvalidValue(key, "a positive price such as 0.9975");
     }
 }

@@ -13,6 +13,6 @@ internal static class Timeframes
             return fallback;
         }
 
-        return Timeframe.TryParse(c.GetString(key), out var tf) ? tf : throw BacktestSettings.Invalid(c, key, "a timeframe such as 1m, 1h, 4h or 1d");
+        return Timeframe.TryParse(c.GetString(key), out var tf) ? tf : throw c.InvalidValue(key, "a timeframe such as 1m, 1h, 4h or 1d");
     }
 }

@@ -143,4 +143,18 @@ public abstract partial class ActorSystemSpecs
         probe.Send(second, "back");
         Assert.Equal("back", probe.ExpectMsg<string>());
     }
+
+    [Fact]
+    public async Task TerminateAsync_should_stop_every_actor_children_first()
+    {
+        var probe = new TestProbe(Sys);
+        Sys.ActorOf(ParentActor.Props(CounterActor.Props(probe), null, probe), "parent");
+        probe.ExpectMsg<string>(s => s == "parent-started");
+
+        await Sys.TerminateAsync();
+
+        Assert.Equal("post-stop /user/parent/child", probe.ExpectMsg<string>());
+        Assert.Equal("post-stop /user/parent", probe.ExpectMsg<string>());
+        Assert.True(Sys.WhenTerminated.IsCompleted);
+    }
 }

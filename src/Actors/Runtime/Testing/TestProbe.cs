@@ -81,27 +81,22 @@ public sealed class TestProbe : IInternalActorRef
     public T FishForMessage<T>(Func<T, bool> predicate, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        var deadline = TimeSpan.Zero;
         var limit = timeout ?? DefaultTimeout;
-        var skipped = new List<object>();
-        while (true)
+        // One deadline for the whole search, kept by a timer rather than by reading the clock between messages.
+        using var deadline = new CancellationTokenSource(limit);
+        var skipped = new List<string>();
+        while (TryTake(limit, deadline.Token, out var message))
         {
-            // Wall time is only spent in thread-pool mode; in deterministic mode TryTake never waits.
-            var started = Environment.TickCount64;
-            if (!TryTake(limit - deadline, out var message))
-            {
-                throw new TestProbeException(
-                    $"{Path} found no {typeof(T).Name} satisfying the predicate; skipped [{string.Join(", ", skipped.Select(Describe))}].");
-            }
-
             if (message is T typed && predicate(typed))
             {
                 return typed;
             }
 
-            skipped.Add(message);
-            deadline += TimeSpan.FromMilliseconds(Environment.TickCount64 - started);
+            skipped.Add(Describe(message));
         }
+
+        throw new TestProbeException(
+            $"{Path} found no {typeof(T).Name} satisfying the predicate; skipped [{string.Join(", ", skipped)}].");
     }
 
     /// <summary>Tells <paramref name="target"/> <paramref name="message"/> with this probe as the sender.</summary>
@@ -146,17 +141,26 @@ public sealed class TestProbe : IInternalActorRef
                 ? $"{Path} expected a {expected} within {timeout} but got nothing."
                 : $"{Path} expected a {expected} but nothing arrived after running until idle (at virtual time {System.Deterministic.NowMs}).");
 
-    private bool TryTake(TimeSpan timeout, out object message)
+    private bool TryTake(TimeSpan timeout, out object message) => TryTake(timeout, CancellationToken.None, out message);
+
+    private bool TryTake(TimeSpan timeout, CancellationToken deadline, out object message)
     {
         bool arrived;
         if (System.Deterministic is { } deterministic)
         {
             deterministic.RunUntilIdle();
-            arrived = _arrived.Wait(0);
+            arrived = _arrived.Wait(0, CancellationToken.None);
         }
         else
         {
-            arrived = _arrived.Wait(timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout);
+            try
+            {
+                arrived = _arrived.Wait(timeout, deadline);
+            }
+            catch (OperationCanceledException)
+            {
+                arrived = false;
+            }
         }
 
         if (!arrived || !_queue.TryDequeue(out var entry))

@@ -1,4 +1,4 @@
-namespace ActorArb.Actors.Tests.Replay.Sources;
+namespace ActorArb.Actors.Tests;
 
 /// <summary>
 /// Finds the project's shared market data (a <c>shared/data</c> folder in some ancestor of the test binaries). Tests
