@@ -9,10 +9,16 @@ namespace ActorArb.Actors.Persistence;
 public static class EventIds
 {
     /// <summary>Returns a stable id for the <paramref name="sequence"/>-th event written to <paramref name="streamId"/>.</summary>
-    public static Guid For(string streamId, long sequence)
+    public static Guid For(string streamId, long sequence) => For(Seed(streamId), sequence);
+
+    /// <summary>
+    /// Returns the hash state of a stream name, so a writer hashes each stream's name once rather than once
+    /// per event (stream names are long and events many).
+    /// </summary>
+    public static StreamSeed Seed(string streamId)
     {
-        // Two independent 64-bit FNV-1a lanes over the stream name and the sequence: cheap, stable across
-        // processes and platforms (unlike string.GetHashCode), and collision-free enough for ids within one store.
+        // Two independent 64-bit FNV-1a lanes: cheap, stable across processes and platforms (unlike
+        // string.GetHashCode), and collision-free enough for ids within one store.
         var a = 0xcbf29ce484222325UL;
         var b = 0x84222325cbf29ce4UL;
         foreach (var c in streamId)
@@ -21,6 +27,13 @@ public static class EventIds
             b = (b ^ c) * 0x100000001b3UL ^ (b >> 29);
         }
 
+        return new StreamSeed(a, b);
+    }
+
+    /// <summary>Returns the id of the <paramref name="sequence"/>-th event of the stream whose seed is given.</summary>
+    public static Guid For(StreamSeed seed, long sequence)
+    {
+        var (a, b) = (seed.A, seed.B);
         var s = (ulong)sequence;
         for (var i = 0; i < 8; i++, s >>= 8)
         {
@@ -33,4 +46,7 @@ public static class EventIds
         BinaryPrimitives.WriteUInt64LittleEndian(bytes[8..], b);
         return new Guid(bytes);
     }
+
+    /// <summary>The hash state of one stream's name.</summary>
+    public readonly record struct StreamSeed(ulong A, ulong B);
 }

@@ -11,8 +11,8 @@ namespace ActorArb.Actors.Persistence;
 public sealed class EventJournalActor : ReceiveActor
 {
     private readonly IEventStore _store;
-    private readonly string _node;
-    private readonly Dictionary<string, long> _sequences = new(StringComparer.Ordinal);
+    private readonly EventMetadata _metadata;
+    private readonly Dictionary<string, (EventIds.StreamSeed Seed, long Sequence)> _streams = new(StringComparer.Ordinal);
     private readonly Queue<(object Message, IActorRef Sender)> _waiting = new();
     private bool _inFlight;
     private long _written;
@@ -21,7 +21,7 @@ public sealed class EventJournalActor : ReceiveActor
     private EventJournalActor(IEventStore store, string node)
     {
         _store = store;
-        _node = node;
+        _metadata = new EventMetadata(SourceNode: node);
         Receive<JournalProtocol.Append>(a => Handle(a));
         Receive<JournalProtocol.Flush>(f => Handle(f, Sender));
         Receive<JournalProtocol.AsyncAppendCompleted>(Handle);
@@ -38,15 +38,19 @@ public sealed class EventJournalActor : ReceiveActor
             return;
         }
 
-        var sequence = _sequences.GetValueOrDefault(append.StreamId);
+        if (!_streams.TryGetValue(append.StreamId, out var stream))
+        {
+            stream = (EventIds.Seed(append.StreamId), 0);
+        }
+
         var data = new EventData[append.Events.Length];
         for (var i = 0; i < data.Length; i++)
         {
             var e = append.Events[i];
-            data[i] = new EventData(EventIds.For(append.StreamId, sequence + i + 1), EventTypeNames.Of(e), e, new EventMetadata(SourceNode: _node));
+            data[i] = new EventData(EventIds.For(stream.Seed, stream.Sequence + i + 1), EventTypeNames.Of(e), e, _metadata);
         }
 
-        _sequences[append.StreamId] = sequence + data.Length;
+        _streams[append.StreamId] = (stream.Seed, stream.Sequence + data.Length);
         var pending = _store.AppendAsync(append.StreamId, ExpectedVersion.Any, data);
         if (pending.IsCompletedSuccessfully)
         {
@@ -56,10 +60,10 @@ public sealed class EventJournalActor : ReceiveActor
 
         _inFlight = true;
         var self = Self;
-        var stream = append.StreamId;
+        var streamId = append.StreamId;
         var count = data.Length;
         pending.AsTask().ContinueWith(
-            t => self.Tell(new JournalProtocol.AsyncAppendCompleted(stream, count, t.Exception?.GetBaseException())),
+            t => self.Tell(new JournalProtocol.AsyncAppendCompleted(streamId, count, t.Exception?.GetBaseException())),
             TaskScheduler.Default);
     }
 

@@ -12,7 +12,7 @@ public sealed class InMemoryEventStore(IClock clock) : IEventStore
     private readonly Lock _gate = new();
     private readonly List<RecordedEvent> _all = [];
     private readonly Dictionary<string, List<RecordedEvent>> _streams = new(StringComparer.Ordinal);
-    private readonly Dictionary<Guid, RecordedEvent> _byId = [];
+    private readonly HashSet<Guid> _ids = [];
 
     /// <summary>Returns the number of events stored.</summary>
     public long Count
@@ -39,19 +39,20 @@ public sealed class InMemoryEventStore(IClock clock) : IEventStore
                 _streams.Add(streamId, stream);
             }
 
-            var fresh = 0;
-            for (var i = 0; i < events.Count; i++)
+            // A retry of an append that already landed resends the same ids: when the first is known, count the
+            // rest, and if all are there, write nothing and report no conflict.
+            if (events.Count > 0 && _ids.Contains(events[0].EventId))
             {
-                if (!_byId.ContainsKey(events[i].EventId))
+                var fresh = 0;
+                for (var i = 0; i < events.Count; i++)
                 {
-                    fresh++;
+                    fresh += _ids.Contains(events[i].EventId) ? 0 : 1;
                 }
-            }
 
-            // A retry of an append that already landed: every id is present, so nothing to write and no conflict.
-            if (fresh == 0 && events.Count > 0)
-            {
-                return ValueTask.FromResult(new AppendResult(stream.Count, _all.Count, 0));
+                if (fresh == 0)
+                {
+                    return ValueTask.FromResult(new AppendResult(stream.Count, _all.Count, 0));
+                }
             }
 
             if (expectedVersion != ExpectedVersion.Any && expectedVersion != stream.Count)
@@ -60,9 +61,11 @@ public sealed class InMemoryEventStore(IClock clock) : IEventStore
             }
 
             var now = clock.NowMs;
-            foreach (var e in events)
+            var written = 0;
+            for (var i = 0; i < events.Count; i++)
             {
-                if (_byId.ContainsKey(e.EventId))
+                var e = events[i];
+                if (!_ids.Add(e.EventId))
                 {
                     continue;
                 }
@@ -70,10 +73,10 @@ public sealed class InMemoryEventStore(IClock clock) : IEventStore
                 var recorded = new RecordedEvent(streamId, stream.Count + 1, _all.Count + 1, e.EventId, e.Type, e.Payload, e.Metadata, now);
                 stream.Add(recorded);
                 _all.Add(recorded);
-                _byId.Add(e.EventId, recorded);
+                written++;
             }
 
-            return ValueTask.FromResult(new AppendResult(stream.Count, _all.Count, fresh));
+            return ValueTask.FromResult(new AppendResult(stream.Count, _all.Count, written));
         }
     }
 

@@ -25,6 +25,7 @@ public sealed class PortfolioActor : ReceiveActor
     private readonly IActorRef _journal;
     private readonly string _stream;
     private readonly List<EquityPoint> _equity = [];
+    private readonly List<Candle> _marks = [];
     private readonly List<OrderFilled> _fills = [];
     private IActorRef? _strategy;
     private IActorRef? _risk;
@@ -91,7 +92,7 @@ public sealed class PortfolioActor : ReceiveActor
     private void Handle(MarketDataProtocol.EndOfData end)
     {
         CloseBarBefore(long.MaxValue);
-        _observer.Tell(new PortfolioProtocol.Completed([.. _equity], _ledger.Trades(), [.. _fills], _ledger.Cash, _ledger.PositionOf(_instrument.Id)), Self);
+        _observer.Tell(new PortfolioProtocol.Completed([.. _equity], [.. _marks], _ledger.Trades(), [.. _fills], _ledger.Cash, _ledger.PositionOf(_instrument.Id)), Self);
     }
 
     /// <summary>Writes the pending bar's equity point once something later than its close arrives.</summary>
@@ -106,6 +107,7 @@ public sealed class PortfolioActor : ReceiveActor
         // instrument this is exactly cash when flat and units * close when all in (0.0 + x == x).
         var units = _ledger.PositionOf(_instrument.Id);
         _equity.Add(new EquityPoint(bar.CloseTimeMs, _ledger.Cash + units * bar.Close.ToDouble(), units != 0));
+        _marks.Add(bar);
         _pending = null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ActorArb.Actors.Runtime;
 using ActorArb.Domain.Events;
+using ActorArb.Domain.Market;
 using ActorArb.Domain.Portfolio;
 
 namespace ActorArb.Actors.Portfolio;
@@ -17,6 +18,9 @@ public static class PortfolioProtocol
     /// </summary>
     public sealed record Snapshot(long TimeMs, double Cash, double Position, int WorkingOrders);
 
-    /// <summary>The end of the data reached the portfolio: the full equity curve, trades and fills.</summary>
-    public sealed record Completed(ImmutableArray<EquityPoint> Equity, IReadOnlyList<Trade> Trades, ImmutableArray<OrderFilled> Fills, double Cash, double Position);
+    /// <summary>
+    /// The end of the data reached the portfolio: the full equity curve, the strategy bars each point was
+    /// valued at (same length and order), trades and fills.
+    /// </summary>
+    public sealed record Completed(ImmutableArray<EquityPoint> Equity, ImmutableArray<Candle> Marks, IReadOnlyList<Trade> Trades, ImmutableArray<OrderFilled> Fills, double Cash, double Position);
 }

@@ -2,19 +2,18 @@ using ActorArb.Actors.Persistence;
 using ActorArb.Actors.Portfolio;
 using ActorArb.Actors.Runtime;
 using ActorArb.Domain.Events;
-using ActorArb.Domain.Market;
 using ActorArb.Domain.Time;
 
 namespace ActorArb.Actors.Replay;
 
 /// <summary>
 /// Watches a backtest for its runner: progress, the end of the source, the portfolio's final report, and the
-/// events worth reporting (regime changes, rejections, halts, strategy-timeframe candles for charts). It moves
+/// events worth reporting (regime changes, rejections, halts). It moves
 /// the virtual clock along with event time so stored events carry market time.
 /// </summary>
 internal sealed class BacktestObserverActor : ReceiveActor
 {
-    private BacktestObserverActor(BacktestRecording recording, Timeframe chartTimeframe, ManualClock clock, Action<ReplayProtocol.ReplayProgress>? progress)
+    private BacktestObserverActor(BacktestRecording recording, ManualClock clock, Action<ReplayProtocol.ReplayProgress>? progress)
     {
         Receive<ReplayProtocol.ReplayProgress>(p =>
         {
@@ -29,21 +28,14 @@ internal sealed class BacktestObserverActor : ReceiveActor
         Receive<ReplayProtocol.ReplayFailed>(f => recording.Failure = f.Reason);
         Receive<PortfolioProtocol.Completed>(c => recording.Portfolio = c);
         Receive<JournalProtocol.Flushed>(f => recording.Flushed = f);
-        Receive<CandleClosed>(c =>
-        {
-            if (c.Candle.Timeframe == chartTimeframe)
-            {
-                recording.Prices.Add(c.Candle);
-            }
-        });
         Receive<RegimeChanged>(recording.RegimeChanges.Add);
         Receive<OrderRejected>(recording.Rejections.Add);
         Receive<TradingHalted>(recording.RiskEvents.Add);
         Receive<TradingResumed>(recording.RiskEvents.Add);
     }
 
-    public static Props Props(BacktestRecording recording, Timeframe chartTimeframe, ManualClock clock, Action<ReplayProtocol.ReplayProgress>? progress) =>
-        Runtime.Props.Create(() => new BacktestObserverActor(recording, chartTimeframe, clock, progress));
+    public static Props Props(BacktestRecording recording, ManualClock clock, Action<ReplayProtocol.ReplayProgress>? progress) =>
+        Runtime.Props.Create(() => new BacktestObserverActor(recording, clock, progress));
 }
 
 /// <summary>What the observer collected; read by the runner once the dispatcher is idle.</summary>
@@ -56,8 +48,6 @@ internal sealed class BacktestRecording
     public PortfolioProtocol.Completed? Portfolio { get; set; }
 
     public JournalProtocol.Flushed? Flushed { get; set; }
-
-    public List<Candle> Prices { get; } = [];
 
     public List<RegimeChanged> RegimeChanges { get; } = [];
 

@@ -35,8 +35,8 @@ public static class BacktestRunner
         var system = ActorSystem.CreateDeterministic("backtest", clock);
         await using (system.ConfigureAwait(false))
         {
-            var observer = system.ActorOf(BacktestObserverActor.Props(recording, plan.StrategyTimeframe, clock, progress), "observer");
-            foreach (var channel in new[] { typeof(CandleClosed), typeof(RegimeChanged), typeof(OrderRejected), typeof(TradingHalted), typeof(TradingResumed) })
+            var observer = system.ActorOf(BacktestObserverActor.Props(recording, clock, progress), "observer");
+            foreach (var channel in new[] { typeof(RegimeChanged), typeof(OrderRejected), typeof(TradingHalted), typeof(TradingResumed) })
             {
                 system.EventStream.Subscribe(observer, channel);
             }
@@ -77,7 +77,7 @@ public static class BacktestRunner
                 recording.Rejections,
                 recording.RegimeChanges,
                 recording.RiskEvents,
-                recording.Prices,
+                book.Marks,
                 PerformanceMetrics.Compute(book.Equity, book.Trades, plan.InitialCash, plan.StrategyTimeframe.Ms),
                 recording.Flushed?.EventsWritten ?? 0,
                 dispatcher.Processed);

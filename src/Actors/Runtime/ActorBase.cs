@@ -3,8 +3,9 @@ namespace ActorArb.Actors.Runtime;
 /// <summary>
 /// The base of every actor. The kernel builds instances through <see cref="Props"/>, delivers one message at a time
 /// to <see cref="OnReceive"/>, and calls the lifecycle hooks in this order: <c>PreStart</c> on start; on restart
-/// <c>PreRestart</c> and <c>PostStop</c> on the old instance (after its children have stopped), then
-/// <c>PostRestart</c> and <c>PreStart</c> on the new one; on stop <c>PostStop</c> after the children have stopped.
+/// (after any backoff delay) <c>PreRestart</c> on the old instance, then its children are stopped, then <c>PostStop</c>
+/// on the old instance, then <c>PostRestart</c> and <c>PreStart</c> on a new instance from the props' factory; on stop
+/// the children are stopped first, then <c>PostStop</c> runs, then watchers receive <see cref="Terminated"/>.
 /// </summary>
 public abstract class ActorBase
 {

@@ -76,9 +76,6 @@ internal sealed partial class ActorCell : IInternalActorRef, IActorContext
     /// <summary>Gets a value indicating whether the actor may handle user messages now.</summary>
     public bool IsRunning => _state == Running;
 
-    /// <summary>Gets a value indicating whether the actor has stopped for good.</summary>
-    public bool IsDead => _state == Dead;
-
     /// <summary>Gets the number of user messages waiting in the mailbox.</summary>
     public int MailboxCount => _mailbox.Count;
 

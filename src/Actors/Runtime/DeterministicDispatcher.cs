@@ -139,7 +139,10 @@ public sealed class DeterministicDispatcher : IDispatcher
         }
     }
 
-    /// <summary>Returns the due time of the earliest pending timer, or <see langword="null"/> when none is pending.</summary>
+    /// <summary>
+    /// Returns the due time of the earliest pending timer, or <see langword="null"/> when none is pending; a replay driver
+    /// can use it to jump straight to the next thing that will happen.
+    /// </summary>
     public long? NextTimerDueMs() => Scheduler.TryPeekDue(out var due) ? due : null;
 
     Mailbox IDispatcher.CreateMailbox(ActorCell cell, MailboxOptions options) => new DeterministicMailbox(this, cell, options);

@@ -34,7 +34,8 @@ internal static class PlainLoopReplay
         var fills = new List<OrderFilled>(2);
         var events = new List<IDomainEvent>();
         var current = plan.Instrument.IsPegged ? Regime.PegStable : Regime.Normal;
-        while (true)
+        var more = true;
+        while (more)
         {
             closed.Clear();
             if (source.Kind == SourceKind.Ticks)
@@ -42,7 +43,8 @@ internal static class PlainLoopReplay
                 ticks.Clear();
                 if (source.ReadTicks(ticks, plan.BatchSize) == 0)
                 {
-                    break;
+                    aggregator.Flush(closed);
+                    more = false;
                 }
 
                 foreach (var t in ticks)
@@ -55,7 +57,8 @@ internal static class PlainLoopReplay
                 candles.Clear();
                 if (source.ReadCandles(candles, plan.BatchSize) == 0)
                 {
-                    break;
+                    aggregator.Flush(closed);
+                    more = false;
                 }
 
                 foreach (var c in candles)

@@ -1,6 +1,5 @@
 using ActorArb.Actors.Runtime;
 using ActorArb.Actors.Runtime.Testing;
-using ActorArb.Domain.Time;
 
 namespace ActorArb.Actors.Tests.Runtime;
 
@@ -183,26 +182,5 @@ public abstract partial class ActorSystemSpecs : IAsyncLifetime
     {
         Sys.Deterministic?.RunUntilIdle();
         return await task.WaitAsync(Patience);
-    }
-}
-
-/// <summary>Runs <see cref="ActorSystemSpecs"/> on the thread-pool dispatcher.</summary>
-public sealed class ThreadPoolActorSystemSpecs() : ActorSystemSpecs(ActorSystem.Create("threadpool"))
-{
-    protected override Task RunSenders(int senders, Action<int> send) =>
-        Task.WhenAll(Enumerable.Range(0, senders).Select(id => Task.Run(() => send(id))));
-}
-
-/// <summary>Runs <see cref="ActorSystemSpecs"/> on the deterministic dispatcher.</summary>
-public sealed class DeterministicActorSystemSpecs() : ActorSystemSpecs(ActorSystem.CreateDeterministic("deterministic", new ManualClock(1_000)))
-{
-    protected override Task RunSenders(int senders, Action<int> send)
-    {
-        for (var id = 0; id < senders; id++)
-        {
-            send(id);
-        }
-
-        return Task.CompletedTask;
     }
 }

@@ -50,12 +50,22 @@ internal sealed class VirtualScheduler(ManualClock clock) : IInternalScheduler
         return false;
     }
 
-    /// <summary>Gets the due time of the earliest pending callback, if any (cancelled ones included).</summary>
+    /// <summary>Gets the due time of the earliest callback that has not been cancelled, if any.</summary>
     public bool TryPeekDue(out long dueMs)
     {
-        var found = _queue.TryPeek(out _, out var priority);
-        dueMs = priority.DueMs;
-        return found;
+        while (_queue.TryPeek(out var next, out var priority))
+        {
+            if (!next.IsCancelled)
+            {
+                dueMs = priority.DueMs;
+                return true;
+            }
+
+            _queue.Dequeue();
+        }
+
+        dueMs = 0;
+        return false;
     }
 
     internal sealed class Item(Action<object> callback, object state) : IDisposable
