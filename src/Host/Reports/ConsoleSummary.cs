@@ -25,7 +25,7 @@ internal static class ConsoleSummary
         yield return ("VaR 95% / CVaR 95% (per bar)", $"{m.VaR95.ToString("P3", c)} / {m.CVaR95.ToString("P3", c)}");
         yield return ("trades (entries)", m.TradeCount.ToString("N0", c));
         yield return ("win rate", m.WinRate.ToString("P1", c));
-        yield return ("profit factor", m.ProfitFactor.ToString("0.00", c));
+        yield return ("profit factor", m.GrossLoss == 0 ? "n/a (no losing trade)" : m.ProfitFactor.ToString("0.00", c));
         yield return ("average win / loss", $"{m.AverageWin.ToString("N2", c)} / {m.AverageLoss.ToString("N2", c)}");
         yield return ("exposure", m.Exposure.ToString("P1", c));
         yield return ("turnover", m.Turnover.ToString("0.00", c));

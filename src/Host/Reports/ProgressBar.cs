@@ -45,7 +45,8 @@ internal sealed class ProgressBar(string label, bool enabled)
 
     public void Done(long done, string unit)
     {
-        if (!enabled)
+        // Redirected output already has its 100% line unless the last report fell short of it.
+        if (!enabled || (!_interactive && _lastDecile >= 10))
         {
             return;
         }

@@ -84,7 +84,8 @@ internal sealed class SvgChart(int width, int height, long fromMs, long toMs, do
         {
             var t = fromMs + (toMs - fromMs) * i / 4;
             var label = DateTimeOffset.FromUnixTimeMilliseconds(t).UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-            sb.Append(Invariant($"<text x=\"{X(t):0.#}\" y=\"{height - 6}\" text-anchor=\"middle\">{label}</text>"));
+            var anchor = i == 0 ? "start" : i == 4 ? "end" : "middle";
+            sb.Append(Invariant($"<text x=\"{X(t):0.#}\" y=\"{height - 6}\" text-anchor=\"{anchor}\">{label}</text>"));
         }
 
         sb.Append(_body);
