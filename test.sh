@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
-# The whole test suite, on a fresh Debian machine or a developer's. Builds in Release with warnings as errors,
-# then runs every test project and prints one closing line with the totals. Shared market data in
-# ../shared/data is used when present; tests that need it pass with a note when it is absent.
+# The whole test suite, on a fresh Debian machine or a developer's. Installs PostgreSQL from apt when the machine
+# lacks it (the persistence tests start their own throwaway server on loopback; nothing is left running), builds
+# in Release with warnings as errors, then runs every test project and prints one closing line with the totals.
+# Shared market data in ../shared/data is used when present; tests that need it pass with a note when it is absent.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "test.sh: the .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH" >&2
   exit 1
+fi
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+  echo "test.sh: installing PostgreSQL (apt-get install postgresql) for the persistence tests"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -q >/dev/null
+  $sudo apt-get install -y -q postgresql >/dev/null
 fi
 
 log=$(mktemp)
