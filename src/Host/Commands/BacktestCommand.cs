@@ -1,3 +1,4 @@
+using ActorArb.Actors.Persistence;
 using ActorArb.Actors.Replay;
 using ActorArb.Domain.Market;
 using ActorArb.Domain.Time;
@@ -18,20 +19,39 @@ internal static class BacktestCommand
         var configPath = line.Get("config") ?? "config.hocon";
         var quiet = line.Flag("quiet");
         var settings = Load(configPath, line);
+        var persistence = PersistenceSettings.Bind(HoconParser.ParseFile(configPath, Environment.GetEnvironmentVariable));
+        persistence = persistence with { Store = line.Get("store") ?? persistence.Store };
+        var runId = line.Get("run-id") ?? settings.Fingerprint();
         line.EnsureAllRead("backtest");
 
         var progress = new ProgressBar("replay", enabled: !quiet);
         var unit = settings.Source.Kind == SourceKindSetting.CsvTicks ? "ticks" : "candles";
+        var memory = new InMemoryEventStore(new ManualClock());
         var outcome = await BacktestRunner.RunAsync(
-            Plan(settings, runId: "backtest"),
-            store: null,
+            Plan(settings, runId),
+            memory,
             p => progress.Report(p.Position, p.EstimatedCount, unit)).ConfigureAwait(false);
         progress.Done(outcome.Quality.RowsRead, unit);
+        switch (persistence.Store)
+        {
+            case "postgres":
+                await using (var pg = await persistence.OpenPostgresAsync().ConfigureAwait(false))
+                {
+                    var written = await EventExport.CopyAsync(memory, pg).ConfigureAwait(false);
+                    Console.Out.WriteLine($"stored {written:N0} events of run {runId} in PostgreSQL schema {pg.Schema} ({memory.Count - written:N0} were already there)");
+                }
+
+                break;
+            case "memory":
+                break;
+            default:
+                throw new UsageException($"--store: expected memory or postgres, got \"{persistence.Store}\"");
+        }
 
         Directory.CreateDirectory(settings.OutputDirectory);
         var json = Path.Combine(settings.OutputDirectory, "result.json");
         var html = Path.Combine(settings.OutputDirectory, "report.html");
-        File.WriteAllBytes(json, ResultJson.Write(outcome, settings.ConfigJson, settings.MaxEquityPoints));
+        File.WriteAllBytes(json, ResultJson.Write(outcome, settings.ConfigJson, settings.Overrides, settings.MaxEquityPoints));
         File.WriteAllText(html, HtmlReport.Render(outcome));
         if (!quiet)
         {
@@ -53,6 +73,15 @@ internal static class BacktestCommand
 
         var settings = BacktestSettings.Bind(HoconParser.ParseFile(configPath, Environment.GetEnvironmentVariable));
         var source = settings.Source;
+        var overrides = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in new[] { "source", "path", "exchange", "symbol", "timeframe", "from", "to" })
+        {
+            if (line.Get(name) is { } value)
+            {
+                overrides[name] = name == "path" ? Path.GetFullPath(value) : value;
+            }
+        }
+
         if (line.Get("source") is { } kind)
         {
             source = source with
@@ -94,7 +123,7 @@ internal static class BacktestCommand
         }
 
         source = source with { FromMs = DateOption(line, "from") ?? source.FromMs, ToMs = DateOption(line, "to") ?? source.ToMs };
-        return settings with { Source = source, OutputDirectory = line.Get("out") ?? settings.OutputDirectory };
+        return settings with { Source = source, OutputDirectory = line.Get("out") ?? settings.OutputDirectory, Overrides = overrides };
     }
 
     /// <summary>Returns the replay plan for these settings.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ActorArb.Actors.Persistence.Postgres;
 using ActorArb.Actors.Replay;
 using ActorArb.Actors.Replay.Sources;
 using ActorArb.Domain.Execution;
@@ -25,9 +26,14 @@ internal static class BenchCommand
 
     public static async Task<int> RunAsync(CommandLine line)
     {
+        if (line.Verbs.Count == 2 && line.Verbs[1] == "store")
+        {
+            return await StoreAsync(line).ConfigureAwait(false);
+        }
+
         if (line.Verbs.Count < 2 || line.Verbs[1] != "replay")
         {
-            throw new UsageException("bench: expected `bench replay`");
+            throw new UsageException("bench: expected `bench replay` or `bench store`");
         }
 
         var tickRepeat = (int)(line.GetLong("tick-repeats") ?? 150);
@@ -50,6 +56,24 @@ internal static class BenchCommand
 
         var usdc = new Instrument(new InstrumentId("synthetic", "USDC/USD"), Price.Parse("0.0001"), Price.Parse("1"));
         await Measure($"1m candles ({candleDays} days synthetic)", CandlePlan(usdc, candleDays), repeats).ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>bench store</c>: the PostgreSQL event store (bulk COPY, single and batched appends, subscription lag)
+    /// next to the in-memory store in the same run, in a scratch schema it creates and drops.
+    /// </summary>
+    private static async Task<int> StoreAsync(CommandLine line)
+    {
+        var connection = line.Get("connection") ?? Environment.GetEnvironmentVariable("ACTORARB_PG");
+        line.EnsureAllRead("bench store");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            throw new UsageException("bench store: set ACTORARB_PG (or --connection) to a PostgreSQL connection string; the run uses its own scratch schema");
+        }
+
+        var result = await EventStoreBenchmark.RunAsync(connection).ConfigureAwait(false);
+        Console.Out.WriteLine(result.ToString());
         return 0;
     }
 

@@ -13,8 +13,11 @@ internal static class Cli
           backtest   replay history through the actor graph and write result.json and report.html
                      --config FILE (default config.hocon)  --source synthetic|csv-candles|csv-ticks
                      --path FILE  --exchange NAME  --symbol BASE/QUOTE  --timeframe 1m
-                     --from DATE  --to DATE  --out DIR  --quiet
-          bench      measure throughput: `bench replay [--ticks N] [--candles N] [--repeats N]`
+                     --from DATE  --to DATE  --out DIR  --store memory|postgres  --run-id ID  --quiet
+          events     print stored events (PostgreSQL): `events tail [--from POS] [--limit N] [--follow]`,
+                     `events stream ID [--from VERSION]`
+          bench      measure throughput: `bench replay [--ticks FILE] [--tick-repeats N] [--candle-days N] [--repeats N]`,
+                     `bench store [--connection CS]` (PostgreSQL event store vs in-memory; default ACTORARB_PG)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -32,6 +35,7 @@ internal static class Cli
             {
                 "backtest" => await BacktestCommand.RunAsync(line).ConfigureAwait(false),
                 "bench" => await BenchCommand.RunAsync(line).ConfigureAwait(false),
+                "events" => await EventsCommand.RunAsync(line).ConfigureAwait(false),
                 _ => throw new UsageException($"unknown command '{line.Verbs[0]}'"),
             };
         }

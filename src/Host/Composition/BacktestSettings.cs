@@ -26,6 +26,26 @@ internal sealed record BacktestSettings(
     int MaxEquityPoints,
     string ConfigJson)
 {
+    /// <summary>Returns the command-line options that replaced config values, by option name.</summary>
+    public IReadOnlyDictionary<string, string> Overrides { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Returns a run id derived from the config and its command-line overrides (<c>bt-</c> + 12 hex digits), so
+    /// the same backtest always gets the same id and its stored events are never duplicated, while a different
+    /// backtest never shares ids with it.
+    /// </summary>
+    public string Fingerprint()
+    {
+        var text = new System.Text.StringBuilder(ConfigJson);
+        foreach (var (key, value) in Overrides)
+        {
+            text.Append('\n').Append(key).Append('=').Append(value);
+        }
+
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        return "bt-" + Convert.ToHexStringLower(hash)[..12];
+    }
+
     /// <summary>Binds the <c>backtest</c> section of <paramref name="root"/>.</summary>
     /// <exception cref="ConfigException">A key is unknown, or a value is missing or of the wrong kind.</exception>
     public static BacktestSettings Bind(HoconConfig root)

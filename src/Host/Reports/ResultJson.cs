@@ -17,7 +17,7 @@ namespace ActorArb.Host.Reports;
 /// </summary>
 internal static class ResultJson
 {
-    public static byte[] Write(BacktestOutcome o, string configJson, int maxEquityPoints)
+    public static byte[] Write(BacktestOutcome o, string configJson, IReadOnlyDictionary<string, string> overrides, int maxEquityPoints)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -29,6 +29,14 @@ internal static class ResultJson
             {
                 config.WriteTo(w);
             }
+
+            w.WriteStartObject("overrides");
+            foreach (var (option, value) in overrides)
+            {
+                w.WriteString(option, value);
+            }
+
+            w.WriteEndObject();
 
             WriteSource(w, o);
             WriteMetrics(w, o.Metrics, o.InitialCash);

@@ -1,0 +1,40 @@
+using ActorArb.Actors.Persistence.Postgres;
+using ActorArb.Host.Configuration;
+
+namespace ActorArb.Host.Composition;
+
+/// <summary>
+/// Where events go, bound from <c>persistence</c>: <c>store = memory | postgres</c>; the PostgreSQL connection
+/// string comes from the environment (<c>ACTORARB_PG</c> through <c>${?ACTORARB_PG}</c>), never from a file.
+/// </summary>
+internal sealed record PersistenceSettings(string Store, string? Connection, string Schema)
+{
+    public static PersistenceSettings Bind(HoconConfig root)
+    {
+        var c = root.GetConfig("persistence");
+        c.EnsureOnlyKeys("store", "postgres");
+        var store = c.GetString("store", "memory");
+        if (store is not ("memory" or "postgres"))
+        {
+            throw c.InvalidValue("store", "memory or postgres");
+        }
+
+        var pg = c.GetConfig("postgres");
+        pg.EnsureOnlyKeys("connection", "schema");
+        return new PersistenceSettings(store, pg.HasPath("connection") ? pg.GetString("connection") : null, pg.GetString("schema", "actorarb"));
+    }
+
+    /// <summary>Opens the PostgreSQL store and migrates its schema.</summary>
+    /// <exception cref="Commands.UsageException">No connection string is configured.</exception>
+    public async Task<PostgresEventStore> OpenPostgresAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Connection))
+        {
+            throw new Commands.UsageException("the postgres store needs a connection: set ACTORARB_PG (e.g. \"Host=127.0.0.1;Port=5432;Username=actorarb;Database=actorarb\") or persistence.postgres.connection");
+        }
+
+        var store = PostgresEventStore.Create(Connection, new PostgresEventStoreOptions { Schema = Schema });
+        await store.MigrateAsync().ConfigureAwait(false);
+        return store;
+    }
+}
