@@ -6,7 +6,8 @@ namespace ActorArb.Actors.Persistence;
 /// Writes the domain events the other actors hand it to an <see cref="IEventStore"/>, one stream per writer,
 /// in the order received. Event ids derive from stream and sequence, so the same replay writes the same ids.
 /// An append that completes synchronously (the in-memory store) costs no extra message; one that completes
-/// later comes back as a message, and appends received meanwhile wait so a stream's order never changes.
+/// later comes back as a message on the thread-pool dispatcher (appends received meanwhile wait, so a stream's order never
+/// changes) and is awaited in place on the deterministic one.
 /// </summary>
 public sealed class EventJournalActor : ReceiveActor
 {
@@ -55,6 +56,14 @@ public sealed class EventJournalActor : ReceiveActor
         if (pending.IsCompletedSuccessfully)
         {
             _written += pending.Result.Written;
+            return;
+        }
+
+        if (Context.System.Deterministic is not null)
+        {
+            // The deterministic dispatcher takes messages only from its driving thread, so an asynchronous store
+            // is awaited right here: replay stays single-threaded and gives the same result at any store latency.
+            _written += pending.AsTask().GetAwaiter().GetResult().Written;
             return;
         }
 

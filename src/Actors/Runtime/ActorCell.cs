@@ -58,6 +58,12 @@ internal sealed partial class ActorCell : IInternalActorRef, IActorContext
     /// <summary>Gets the sender of the message being handled, or <see langword="null"/> when there is none.</summary>
     public IActorRef? CurrentSender => _currentSender;
 
+    /// <summary>
+    /// Sets the sender seen by the rest of the current handling. A persistent actor handles the commands it set aside
+    /// inline, within a later message, and each must still see (and reply to) its own sender.
+    /// </summary>
+    public void RestoreSender(IActorRef? sender) => _currentSender = sender;
+
     public IActorRef Parent => _parent ?? (IActorRef)this;
 
     public ITimerScheduler Timers => _timers ??= new ActorTimers(this);

@@ -1,4 +1,6 @@
 using ActorArb.Actors.Persistence;
+using ActorArb.Actors.Persistence.Postgres;
+using ActorArb.Actors.Persistence.Projections;
 using ActorArb.Actors.Replay;
 using ActorArb.Domain.Market;
 using ActorArb.Domain.Time;
@@ -26,26 +28,25 @@ internal static class BacktestCommand
 
         var progress = new ProgressBar("replay", enabled: !quiet);
         var unit = settings.Source.Kind == SourceKindSetting.CsvTicks ? "ticks" : "candles";
+        if (persistence.Store is not ("memory" or "postgres"))
+        {
+            throw new UsageException($"--store: expected memory or postgres, got \"{persistence.Store}\"");
+        }
+
+        await using var pg = persistence.Store == "postgres" || settings.Source.Kind == SourceKindSetting.StoreCandles
+            ? await persistence.OpenPostgresAsync().ConfigureAwait(false)
+            : null;
         var memory = new InMemoryEventStore(new ManualClock());
         var outcome = await BacktestRunner.RunAsync(
-            Plan(settings, runId),
+            Plan(settings, runId, pg),
             memory,
             p => progress.Report(p.Position, p.EstimatedCount, unit)).ConfigureAwait(false);
         progress.Done(outcome.Quality.RowsRead, unit);
-        switch (persistence.Store)
+        if (persistence.Store == "postgres" && pg is not null)
         {
-            case "postgres":
-                await using (var pg = await persistence.OpenPostgresAsync().ConfigureAwait(false))
-                {
-                    var written = await EventExport.CopyAsync(memory, pg).ConfigureAwait(false);
-                    Console.Out.WriteLine($"stored {written:N0} events of run {runId} in PostgreSQL schema {pg.Schema} ({memory.Count - written:N0} were already there)");
-                }
-
-                break;
-            case "memory":
-                break;
-            default:
-                throw new UsageException($"--store: expected memory or postgres, got \"{persistence.Store}\"");
+            var written = await EventExport.CopyAsync(memory, pg).ConfigureAwait(false);
+            await new ProjectionRunner(pg, [new CandleProjection(), new OrdersProjection()]).CatchUpAsync().ConfigureAwait(false);
+            Console.Out.WriteLine($"stored {written:N0} events of run {runId} in PostgreSQL schema {pg.Schema} ({memory.Count - written:N0} were already there); candles and orders projections caught up");
         }
 
         Directory.CreateDirectory(settings.OutputDirectory);
@@ -91,7 +92,8 @@ internal static class BacktestCommand
                     "synthetic" => SourceKindSetting.Synthetic,
                     "csv-candles" => SourceKindSetting.CsvCandles,
                     "csv-ticks" => SourceKindSetting.CsvTicks,
-                    _ => throw new UsageException($"--source: expected synthetic, csv-candles or csv-ticks, got \"{kind}\""),
+                    "store-candles" => SourceKindSetting.StoreCandles,
+                    _ => throw new UsageException($"--source: expected synthetic, csv-candles, csv-ticks or store-candles, got \"{kind}\""),
                 },
             };
         }
@@ -105,7 +107,7 @@ internal static class BacktestCommand
             };
         }
 
-        if (source.Kind != SourceKindSetting.Synthetic && source.Path is null)
+        if (source.Kind is SourceKindSetting.CsvCandles or SourceKindSetting.CsvTicks && source.Path is null)
         {
             throw new UsageException("a CSV source needs a file: give --path FILE or backtest.source.path");
         }
@@ -127,10 +129,10 @@ internal static class BacktestCommand
     }
 
     /// <summary>Returns the replay plan for these settings.</summary>
-    internal static BacktestPlan Plan(BacktestSettings s, string runId) => new(
+    internal static BacktestPlan Plan(BacktestSettings s, string runId, PostgresEventStore? store = null) => new(
         runId,
         s.Source.Instrument,
-        s.Source.Open,
+        () => s.Source.Open(store),
         s.Source.Timeframe,
         s.Candles,
         s.Regime,

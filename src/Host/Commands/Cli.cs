@@ -11,7 +11,7 @@ internal static class Cli
         usage: actorarb <command> [options]
 
           backtest   replay history through the actor graph and write result.json and report.html
-                     --config FILE (default config.hocon)  --source synthetic|csv-candles|csv-ticks
+                     --config FILE (default config.hocon)  --source synthetic|csv-candles|csv-ticks|store-candles
                      --path FILE  --exchange NAME  --symbol BASE/QUOTE  --timeframe 1m
                      --from DATE  --to DATE  --out DIR  --store memory|postgres  --run-id ID  --quiet
           events     print stored events (PostgreSQL): `events tail [--from POS] [--limit N] [--follow]`,

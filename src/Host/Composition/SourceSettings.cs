@@ -1,3 +1,4 @@
+using ActorArb.Actors.Persistence.Postgres;
 using ActorArb.Actors.Replay.Sources;
 using ActorArb.Domain.Market;
 using ActorArb.Domain.Market.Synthetic;
@@ -12,6 +13,7 @@ internal enum SourceKindSetting
     Synthetic,
     CsvCandles,
     CsvTicks,
+    StoreCandles,
 }
 
 /// <summary>Where a backtest's market data comes from, bound from <c>backtest.source</c>.</summary>
@@ -35,7 +37,8 @@ internal sealed record SourceSettings(
             "synthetic" => SourceKindSetting.Synthetic,
             "csv-candles" => SourceKindSetting.CsvCandles,
             "csv-ticks" => SourceKindSetting.CsvTicks,
-            _ => throw c.InvalidValue("kind", "one of synthetic, csv-candles, csv-ticks"),
+            "store-candles" => SourceKindSetting.StoreCandles,
+            _ => throw c.InvalidValue("kind", "one of synthetic, csv-candles, csv-ticks, store-candles"),
         };
         var tickText = c.GetString("tick-size", "0.0001");
         if (!Price.TryParse(tickText, out var tick) || tick.Raw <= 0)
@@ -59,7 +62,7 @@ internal sealed record SourceSettings(
             _ => throw c.InvalidValue("bad-rows", "skip or stop"),
         };
         string? path = null;
-        if (kind != SourceKindSetting.Synthetic)
+        if (kind is SourceKindSetting.CsvCandles or SourceKindSetting.CsvTicks)
         {
             var value = c.GetValue("path") ?? throw c.InvalidValue("path", "the CSV file of the source");
             path = System.IO.Path.IsPathRooted(c.GetString("path"))
@@ -84,14 +87,18 @@ internal sealed record SourceSettings(
         return new SourceSettings(kind, path, instrument, Timeframes.Get(c, "timeframe", Timeframe.OneMinute), badRows, Date(c, "from"), Date(c, "to"), syntheticOptions);
     }
 
-    /// <summary>Opens the source these settings describe.</summary>
-    public HistoricalSource Open()
+    /// <summary>
+    /// Opens the source these settings describe; <paramref name="store"/> is the PostgreSQL store the
+    /// <c>store-candles</c> kind reads its candles table from.
+    /// </summary>
+    public HistoricalSource Open(PostgresEventStore? store = null)
     {
         var csv = new CsvSourceOptions(BadRows, FromMs, ToMs, Repeat);
         return Kind switch
         {
             SourceKindSetting.CsvCandles => new CsvCandleSource(Path!, Instrument, Timeframe, csv),
             SourceKindSetting.CsvTicks => new CsvTickSource(Path!, Instrument, csv),
+            SourceKindSetting.StoreCandles => new StoreCandleSource(store ?? throw new InvalidOperationException("the store-candles source needs the PostgreSQL store"), Instrument, Timeframe, FromMs, ToMs),
             _ => new SyntheticCandleSource(Instrument, Synthetic),
         };
     }

@@ -1,0 +1,25 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ActorArb.Actors.Persistence.Projections;
+
+/// <summary>Small SQL helpers the projections and the candle source share.</summary>
+internal static class ProjectionSql
+{
+    /// <summary>Returns a typed parameter, so no value is ever spliced into SQL text.</summary>
+    public static NpgsqlParameter Parameter<T>(T value, NpgsqlDbType type) => new NpgsqlParameter<T> { TypedValue = value, NpgsqlDbType = type };
+
+    /// <summary>Returns the UTC time of <paramref name="timeMs"/>, exactly (whole ticks, no floating point).</summary>
+    public static DateTime ToUtc(long timeMs) => DateTime.UnixEpoch.AddTicks(timeMs * TimeSpan.TicksPerMillisecond);
+
+    /// <summary>Returns the Unix milliseconds of a UTC time read from a <c>timestamptz</c> column.</summary>
+    public static long ToUnixMs(DateTime utc) => (utc.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
+
+    /// <summary>Runs <paramref name="sql"/> on <paramref name="connection"/> within its current transaction, if any.</summary>
+    public static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddRange(parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
