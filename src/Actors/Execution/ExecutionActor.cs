@@ -61,7 +61,7 @@ public sealed class ExecutionActor : ReceiveActor
             _execution.OnPrice(candle.CloseTimeMs, candle.Close, candle.Volume, _fills);
             if (_fills.Count > 0)
             {
-                _portfolio.Tell(new MarketDataProtocol.CandleBatch(ImmutableArray.Create(candles, start, i + 1 - start)), Self);
+                _portfolio.Tell(batch.Slice(start, i + 1), Self);
                 start = i + 1;
                 Report(candle.CloseTimeMs);
             }
@@ -69,7 +69,7 @@ public sealed class ExecutionActor : ReceiveActor
 
         if (start < candles.Length)
         {
-            _portfolio.Tell(start == 0 ? batch : new MarketDataProtocol.CandleBatch(ImmutableArray.Create(candles, start, candles.Length - start)), Self);
+            _portfolio.Tell(batch.Slice(start, candles.Length), Self);
         }
     }
 

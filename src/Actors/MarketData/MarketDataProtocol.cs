@@ -16,7 +16,12 @@ public static class MarketDataProtocol
     /// Closed candles in time order. From a historical candle source these are base-timeframe bars; downstream
     /// of the aggregator they are every closed candle of every timeframe (for one close time, the base first).
     /// </summary>
-    public sealed record CandleBatch(ImmutableArray<Candle> Candles);
+    public sealed record CandleBatch(ImmutableArray<Candle> Candles)
+    {
+        /// <summary>Returns the candles [<paramref name="from"/>, <paramref name="to"/>) as a batch; this batch when that is all of it.</summary>
+        public CandleBatch Slice(int from, int to) =>
+            from == 0 && to == Candles.Length ? this : new CandleBatch(ImmutableArray.Create(Candles, from, to - from));
+    }
 
     /// <summary>The source has no more data; every stage finishes its work and passes it on.</summary>
     public sealed record EndOfData(long TimeMs);

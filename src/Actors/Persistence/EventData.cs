@@ -1,7 +1,15 @@
 namespace ActorArb.Actors.Persistence;
 
 /// <summary>An event to append: its id (for idempotency), type name, payload and metadata.</summary>
-public sealed record EventData(Guid EventId, string Type, object Payload, EventMetadata Metadata);
+public sealed record EventData(Guid EventId, string Type, object Payload, EventMetadata Metadata)
+{
+    /// <summary>
+    /// Returns the event for the <paramref name="sequence"/>-th payload written to the stream with
+    /// <paramref name="stream"/> as its seed: a deterministic id and the payload's stored type name.
+    /// </summary>
+    public static EventData Create(EventIds.StreamSeed stream, long sequence, object payload, EventMetadata metadata) =>
+        new(EventIds.For(stream, sequence), EventTypeNames.Of(payload), payload, metadata);
+}
 
 /// <summary>Where an event came from: the correlation and causation ids and the node that wrote it.</summary>
 public sealed record EventMetadata(string? CorrelationId = null, string? CausationId = null, string? SourceNode = null)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ActorArb.Actors.Runtime;
 
 namespace ActorArb.Actors.Persistence;
@@ -39,19 +40,20 @@ public sealed class EventJournalActor : ReceiveActor
             return;
         }
 
-        if (!_streams.TryGetValue(append.StreamId, out var stream))
+        // One lookup per append: stream ids are long and this is the replay's hot path.
+        ref var stream = ref CollectionsMarshal.GetValueRefOrAddDefault(_streams, append.StreamId, out var known);
+        if (!known)
         {
-            stream = (EventIds.Seed(append.StreamId), 0);
+            stream.Seed = EventIds.Seed(append.StreamId);
         }
 
         var data = new EventData[append.Events.Length];
         for (var i = 0; i < data.Length; i++)
         {
-            var e = append.Events[i];
-            data[i] = new EventData(EventIds.For(stream.Seed, stream.Sequence + i + 1), EventTypeNames.Of(e), e, _metadata);
+            data[i] = EventData.Create(stream.Seed, stream.Sequence + i + 1, append.Events[i], _metadata);
         }
 
-        _streams[append.StreamId] = (stream.Seed, stream.Sequence + data.Length);
+        stream.Sequence += data.Length;
         var pending = _store.AppendAsync(append.StreamId, ExpectedVersion.Any, data);
         if (pending.IsCompletedSuccessfully)
         {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ActorArb.Domain.Time;
 
 namespace ActorArb.Actors.Persistence;
@@ -86,9 +87,7 @@ public sealed class InMemoryEventStore(IClock clock) : IEventStore
         RecordedEvent[] snapshot;
         lock (_gate)
         {
-            snapshot = _streams.TryGetValue(streamId, out var stream) && afterVersion < stream.Count
-                ? stream.GetRange((int)Math.Max(0, afterVersion), stream.Count - (int)Math.Max(0, afterVersion)).ToArray()
-                : [];
+            snapshot = _streams.TryGetValue(streamId, out var stream) ? After(stream, afterVersion) : [];
         }
 
         foreach (var e in snapshot)
@@ -106,8 +105,7 @@ public sealed class InMemoryEventStore(IClock clock) : IEventStore
         RecordedEvent[] snapshot;
         lock (_gate)
         {
-            var from = (int)Math.Max(0, afterPosition);
-            snapshot = from < _all.Count ? _all.GetRange(from, _all.Count - from).ToArray() : [];
+            snapshot = After(_all, afterPosition);
         }
 
         foreach (var e in snapshot)
@@ -118,4 +116,8 @@ public sealed class InMemoryEventStore(IClock clock) : IEventStore
 
         await Task.CompletedTask.ConfigureAwait(false);
     }
+
+    /// <summary>Copies the events after the first <paramref name="skip"/> (one copy, taken under the lock).</summary>
+    private static RecordedEvent[] After(List<RecordedEvent> events, long skip) =>
+        skip < events.Count ? CollectionsMarshal.AsSpan(events)[(int)Math.Max(0, skip)..].ToArray() : [];
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using ActorArb.Actors.MarketData;
 using ActorArb.Actors.Persistence;
 using ActorArb.Actors.Runtime;
@@ -47,7 +46,7 @@ public sealed class RegimeDetectorActor : ReceiveActor
                 continue;
             }
 
-            _next.Tell(new MarketDataProtocol.CandleBatch(Slice(candles, start, i + 1)), Self);
+            _next.Tell(batch.Slice(start, i + 1), Self);
             _next.Tell(change, Self);
             _journal.Tell(new JournalProtocol.Append(_stream, [change]), Self);
             Context.System.EventStream.Publish(change);
@@ -56,10 +55,7 @@ public sealed class RegimeDetectorActor : ReceiveActor
 
         if (start < candles.Length)
         {
-            _next.Tell(start == 0 ? batch : new MarketDataProtocol.CandleBatch(Slice(candles, start, candles.Length)), Self);
+            _next.Tell(batch.Slice(start, candles.Length), Self);
         }
     }
-
-    private static ImmutableArray<Candle> Slice(ImmutableArray<Candle> candles, int from, int to) =>
-        from == 0 && to == candles.Length ? candles : ImmutableArray.Create(candles, from, to - from);
 }

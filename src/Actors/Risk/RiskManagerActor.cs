@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using ActorArb.Actors.MarketData;
 using ActorArb.Actors.Persistence;
 using ActorArb.Actors.Portfolio;
@@ -19,7 +18,6 @@ namespace ActorArb.Actors.Risk;
 public sealed class RiskManagerActor : ReceiveActor
 {
     private readonly RiskManager _risk;
-    private readonly Instrument _instrument;
     private readonly Timeframe _baseTimeframe;
     private readonly IActorRef _execution;
     private readonly IActorRef _journal;
@@ -34,7 +32,6 @@ public sealed class RiskManagerActor : ReceiveActor
     private RiskManagerActor(RiskLimits limits, Instrument instrument, Timeframe baseTimeframe, double initialCash, IActorRef execution, IActorRef journal, string streamScope)
     {
         _risk = new RiskManager(limits);
-        _instrument = instrument;
         _baseTimeframe = baseTimeframe;
         _cash = initialCash;
         _regime = instrument.IsPegged ? Regime.PegStable : Regime.Normal;

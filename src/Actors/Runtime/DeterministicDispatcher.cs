@@ -40,8 +40,6 @@ public sealed class DeterministicDispatcher : IDispatcher
     /// <summary>Gets the current virtual time in Unix milliseconds.</summary>
     public long NowMs => _clock.NowMs;
 
-    bool IDispatcher.IsDeterministic => true;
-
     internal VirtualScheduler Scheduler { get; }
 
     /// <summary>

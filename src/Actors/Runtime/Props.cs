@@ -6,14 +6,7 @@ namespace ActorArb.Actors.Runtime;
 /// </summary>
 public sealed record Props
 {
-    private Props(Func<ActorBase> factory, Type actorType)
-    {
-        Factory = factory;
-        ActorType = actorType;
-    }
-
-    /// <summary>Gets the type of actor the factory builds, for diagnostics.</summary>
-    public Type ActorType { get; }
+    private Props(Func<ActorBase> factory) => Factory = factory;
 
     /// <summary>
     /// Gets the strategy an actor made from these props applies to its children (as in Akka). For a top-level actor
@@ -35,7 +28,7 @@ public sealed record Props
         where TActor : ActorBase
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return new Props(factory, typeof(TActor));
+        return new Props(factory);
     }
 
     /// <summary>Returns a copy that supervises children with <paramref name="strategy"/>.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using ActorArb.Actors.MarketData;
 using ActorArb.Actors.Persistence;
 using ActorArb.Actors.Portfolio;
@@ -23,7 +22,7 @@ public sealed class StrategyActor : ReceiveActor
     private readonly string _stream;
     private readonly List<OrderIntent> _intents = new(2);
     private readonly Queue<object> _held = new();
-    private ImmutableArray<Candle> _batch = ImmutableArray<Candle>.Empty;
+    private MarketDataProtocol.CandleBatch _batch = new([]);
     private int _cursor;
     private bool _awaiting;
     private double _cash;
@@ -73,7 +72,7 @@ public sealed class StrategyActor : ReceiveActor
     {
         while (!_awaiting)
         {
-            if (_cursor < _batch.Length)
+            if (_cursor < _batch.Candles.Length)
             {
                 ContinueBatch();
                 continue;
@@ -87,7 +86,7 @@ public sealed class StrategyActor : ReceiveActor
             switch (next)
             {
                 case MarketDataProtocol.CandleBatch batch:
-                    _batch = batch.Candles;
+                    _batch = batch;
                     _cursor = 0;
                     break;
                 case RegimeChanged change:
@@ -105,9 +104,10 @@ public sealed class StrategyActor : ReceiveActor
     {
         var start = _cursor;
         var timeframe = _strategy.Timeframe;
-        for (; _cursor < _batch.Length; _cursor++)
+        var candles = _batch.Candles;
+        for (; _cursor < candles.Length; _cursor++)
         {
-            ref readonly var candle = ref _batch.ItemRef(_cursor);
+            ref readonly var candle = ref candles.ItemRef(_cursor);
             if (candle.Timeframe != timeframe || _workingOrders > 0)
             {
                 continue;
@@ -141,7 +141,7 @@ public sealed class StrategyActor : ReceiveActor
     {
         if (to > from)
         {
-            _risk.Tell(new MarketDataProtocol.CandleBatch(from == 0 && to == _batch.Length ? _batch : ImmutableArray.Create(_batch, from, to - from)), Self);
+            _risk.Tell(_batch.Slice(from, to), Self);
         }
     }
 }

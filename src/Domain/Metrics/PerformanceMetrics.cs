@@ -44,6 +44,7 @@ public static class PerformanceMetrics
         var annualiser = Math.Sqrt(periodsPerYear);
         var (maxDrawdown, drawdownMs) = Drawdown(curve);
         var cagr = Cagr(initialEquity, finalEquity, n / periodsPerYear);
+        // Last use of the returns: TailRisk sorts them in place, so order-dependent sums (Moments) must come first.
         var (var95, cvar95) = TailRisk(returns);
         var trading = TradeStats.Of(trades, curve);
 
@@ -177,14 +178,14 @@ public static class PerformanceMetrics
         return finalEquity > 0 ? Math.Pow(finalEquity / initialEquity, 1 / years) - 1 : -1;
     }
 
-    private static (double VaR, double CVaR) TailRisk(double[] returns)
+    /// <summary>Returns VaR95 and CVaR95; sorts <paramref name="sorted"/> in place (the caller owns it and is done with its order).</summary>
+    private static (double VaR, double CVaR) TailRisk(double[] sorted)
     {
-        if (returns.Length == 0)
+        if (sorted.Length == 0)
         {
             return (0, 0);
         }
 
-        var sorted = (double[])returns.Clone();
         Array.Sort(sorted);
         var k = (sorted.Length + 19) / 20;
         var tail = 0.0;

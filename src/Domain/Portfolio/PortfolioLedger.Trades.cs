@@ -29,7 +29,6 @@ public sealed partial class PortfolioLedger
         Cash += fill.CashDelta;
         FeesPaid += fill.Fee;
         position.Mark = fill.Price;
-        position.MarkValue = fill.Price.ToDouble();
         position.Fees += fill.Fee;
         if (fill.Side == Side.Buy)
         {
@@ -79,9 +78,19 @@ public sealed partial class PortfolioLedger
 
         public double CostBasis { get; set; }
 
-        public Price Mark { get; set; }
+        /// <summary>Gets or sets the latest price; setting it also sets <see cref="MarkValue"/>.</summary>
+        public Price Mark
+        {
+            get;
+            set
+            {
+                field = value;
+                MarkValue = value.ToDouble();
+            }
+        }
 
-        public double MarkValue { get; set; }
+        /// <summary>Gets <see cref="Mark"/> as a double, converted once per mark rather than on every equity read.</summary>
+        public double MarkValue { get; private set; }
 
         public long EntryTimeMs { get; private set; }
 

@@ -120,7 +120,6 @@ public sealed partial class PortfolioLedger
     {
         var position = PositionFor(instrument);
         position.Mark = price;
-        position.MarkValue = price.ToDouble();
     }
 
     /// <summary>Returns the equity curve point for <paramref name="timeMs"/> at the current marks.</summary>

@@ -69,7 +69,8 @@ public sealed partial class RegimeDetector
     private string Reason(Regime from, Regime to)
     {
         var deviation = Math.Abs(_deviation);
-        var returnName = $"return over {_returnBars} bars";
+        // Reason runs after Measure, so the return spans the _closeCount closes in the ring: _closeCount - 1 bars.
+        var returnName = $"return over {_closeCount - 1} bars";
         var flashExit = from switch
         {
             Regime.FlashCrash => Clause(returnName, _return, ">", -FlashExit),

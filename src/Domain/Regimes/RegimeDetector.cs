@@ -37,7 +37,6 @@ public sealed partial class RegimeDetector
     private int _closeCount;
     private int _closeNext;
     private int _barsInRegime;
-    private int _returnBars;
     private long _closeRaw;
     private double _return;
     private double _volatility;
@@ -141,7 +140,6 @@ public sealed partial class RegimeDetector
 
         // Before the ring is full the oldest close sits at index 0; afterwards it is the slot about to be overwritten.
         var oldest = _closeCount < _closes.Length ? _closes[0] : _closes[_closeNext];
-        _returnBars = _closeCount - 1;
         _return = (double)(close - oldest) / oldest;
         _volatility = Math.Sqrt(_logReturns.SampleVariance * _options.VolatilityWindow);
         _deviation = _instrument.IsPegged ? (double)(close - _pegRaw) / _pegRaw : 0;

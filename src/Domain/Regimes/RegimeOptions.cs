@@ -36,26 +36,20 @@ public sealed record RegimeOptions(
     int MinDwellBars = 5,
     double RecoverFactor = 0.5)
 {
+    private const string Owner = nameof(RegimeOptions);
+
     /// <summary>Throws when a window, threshold or factor is out of range.</summary>
     /// <exception cref="ArgumentException">The options are inconsistent; the message names the option.</exception>
     public void Validate()
     {
-        Require(ReturnWindow >= 1, nameof(ReturnWindow), "must be at least 1");
-        Require(VolatilityWindow >= 2, nameof(VolatilityWindow), "must be at least 2");
-        Require(HighVolatility > 0, nameof(HighVolatility), "must be positive");
-        Require(FlashMove > 0, nameof(FlashMove), "must be positive");
-        Require(PegStress > 0, nameof(PegStress), "must be positive");
-        Require(Depeg > PegStress, nameof(Depeg), "must be greater than PegStress");
-        Require(PegRecoverFactor is > 0 and <= 1, nameof(PegRecoverFactor), "must be in (0, 1]");
-        Require(RecoverFactor is > 0 and <= 1, nameof(RecoverFactor), "must be in (0, 1]");
-        Require(MinDwellBars >= 0, nameof(MinDwellBars), "must not be negative");
-    }
-
-    private static void Require(bool condition, string option, string rule)
-    {
-        if (!condition)
-        {
-            throw new ArgumentException($"RegimeOptions.{option} {rule}.", option);
-        }
+        Guard.Require(ReturnWindow >= 1, Owner, nameof(ReturnWindow), "must be at least 1");
+        Guard.Require(VolatilityWindow >= 2, Owner, nameof(VolatilityWindow), "must be at least 2");
+        Guard.Require(HighVolatility > 0, Owner, nameof(HighVolatility), "must be positive");
+        Guard.Require(FlashMove > 0, Owner, nameof(FlashMove), "must be positive");
+        Guard.Require(PegStress > 0, Owner, nameof(PegStress), "must be positive");
+        Guard.Require(Depeg > PegStress, Owner, nameof(Depeg), "must be greater than PegStress");
+        Guard.Require(PegRecoverFactor is > 0 and <= 1, Owner, nameof(PegRecoverFactor), "must be in (0, 1]");
+        Guard.Require(RecoverFactor is > 0 and <= 1, Owner, nameof(RecoverFactor), "must be in (0, 1]");
+        Guard.Require(MinDwellBars >= 0, Owner, nameof(MinDwellBars), "must not be negative");
     }
 }

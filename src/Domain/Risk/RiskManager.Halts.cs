@@ -1,4 +1,5 @@
 using ActorArb.Domain.Events;
+using ActorArb.Domain.Market;
 using ActorArb.Domain.Regimes;
 using ActorArb.Domain.Time;
 
@@ -7,6 +8,8 @@ namespace ActorArb.Domain.Risk;
 /// <summary>The halt state: operator kill switch, halting regimes, max drawdown and the daily loss limit.</summary>
 public sealed partial class RiskManager
 {
+    private static readonly Timeframe Day = new(UnixTime.DayMs);
+
     private enum Cause
     {
         Operator,
@@ -24,7 +27,21 @@ public sealed partial class RiskManager
     private double _dayStart;
 
     /// <summary>Returns true while any halt is active; then only risk-reducing orders are approved.</summary>
-    public bool IsHalted => _reasons.Any(r => r is not null);
+    public bool IsHalted
+    {
+        get
+        {
+            foreach (var reason in _reasons)
+            {
+                if (reason is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>Returns the active halt reasons joined by "; ", or null when trading is allowed.</summary>
     public string? HaltReason => IsHalted ? string.Join("; ", _reasons.Where(r => r is not null)) : null;
@@ -38,7 +55,7 @@ public sealed partial class RiskManager
     public void OnEquity(long timeMs, double equity, List<IDomainEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var day = timeMs - (((timeMs % UnixTime.DayMs) + UnixTime.DayMs) % UnixTime.DayMs);
+        var day = Day.Floor(timeMs);
         if (!_hasEquity)
         {
             _hasEquity = true;

@@ -6,7 +6,7 @@ namespace ActorArb.Domain.Strategies;
 /// <param name="Buy">Buy when flat and the close is at or below this price.</param>
 /// <param name="Sell">Sell everything when long and the close is at or above this price.</param>
 /// <param name="Fraction">The fraction of cash each entry spends, in (0, 1].</param>
-public sealed record PegThresholdOptions(Price Buy, Price Sell, double Fraction = 1.0)
+public sealed record PegThresholdOptions(Price Buy, Price Sell, double Fraction = 1.0) : ICashFractionOptions
 {
     /// <summary>Throws when the thresholds cannot make a strategy.</summary>
     /// <exception cref="ArgumentException">A threshold is not positive, buy is not below sell, or the fraction is not in (0, 1].</exception>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ActorArb.Domain.Events;
 using ActorArb.Domain.Market;
-using ActorArb.Domain.Regimes;
 
 namespace ActorArb.Domain.Strategies;
 
@@ -17,10 +16,8 @@ namespace ActorArb.Domain.Strategies;
 /// Extremes are exact prices; only the threshold product is a double, computed as
 /// <c>close.ToDouble() &gt;= low.ToDouble() * up</c> with <c>up = 1 + pct / 100</c> fixed at construction.
 /// </remarks>
-public sealed class SwingStrategy : IStrategy
+public sealed class SwingStrategy : CashFractionStrategy
 {
-    private readonly OrderSize _entrySize;
-    private readonly OrderSize _exitSize = new OrderSize.AllPosition();
     private readonly double _up;
     private readonly double _down;
     private bool _seeded;
@@ -30,37 +27,15 @@ public sealed class SwingStrategy : IStrategy
     /// <summary>Creates the strategy.</summary>
     /// <exception cref="ArgumentException">The id is blank or the options are invalid.</exception>
     public SwingStrategy(string id, Timeframe timeframe, SwingOptions options)
+        : base(id, timeframe, options)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        ArgumentNullException.ThrowIfNull(options);
-        if (timeframe.Ms <= 0)
-        {
-            throw new ArgumentException($"timeframe must be positive, got {timeframe.Ms} ms", nameof(timeframe));
-        }
-
-        options.Validate();
-        Id = id;
-        Timeframe = timeframe;
-        _entrySize = new OrderSize.AllCash(options.Fraction);
         _up = 1 + options.ReversalPct / 100;
         _down = 1 - options.ReversalPct / 100;
     }
 
     /// <inheritdoc />
-    public string Id { get; }
-
-    /// <inheritdoc />
-    public Timeframe Timeframe { get; }
-
-    /// <inheritdoc />
-    public void OnCandle(in Candle candle, in StrategyContext context, List<OrderIntent> intents)
+    protected override void Decide(in Candle candle, in StrategyContext context, List<OrderIntent> intents)
     {
-        ArgumentNullException.ThrowIfNull(intents);
-        if (candle.Timeframe != Timeframe)
-        {
-            return;
-        }
-
         var close = candle.Close;
         if (!_seeded)
         {
@@ -76,7 +51,7 @@ public sealed class SwingStrategy : IStrategy
             var trigger = _low.ToDouble() * _up;
             if (close.ToDouble() >= trigger && context.Cash > 0)
             {
-                intents.Add(new OrderIntent(context.TimeMs, Id, candle.Instrument, Side.Buy, _entrySize, close,
+                intents.Add(new OrderIntent(context.TimeMs, Id, candle.Instrument, Side.Buy, EntrySize, close,
                     string.Create(CultureInfo.InvariantCulture, $"close {close} rose from swing low {_low} (trigger {trigger:G9})")));
                 _high = close;
             }
@@ -86,16 +61,10 @@ public sealed class SwingStrategy : IStrategy
             var trigger = _high.ToDouble() * _down;
             if (close.ToDouble() <= trigger)
             {
-                intents.Add(new OrderIntent(context.TimeMs, Id, candle.Instrument, Side.Sell, _exitSize, close,
+                intents.Add(new OrderIntent(context.TimeMs, Id, candle.Instrument, Side.Sell, ExitSize, close,
                     string.Create(CultureInfo.InvariantCulture, $"close {close} fell from swing high {_high} (trigger {trigger:G9})")));
                 _low = close;
             }
         }
-    }
-
-    /// <inheritdoc />
-    /// <remarks>Swings are read from prices alone; halting in extreme regimes is the risk manager's job.</remarks>
-    public void OnRegime(Regime regime)
-    {
     }
 }

@@ -20,19 +20,14 @@ internal static class BacktestCommand
     {
         var configPath = line.Get("config") ?? "config.hocon";
         var quiet = line.Flag("quiet");
-        var settings = Load(configPath, line);
-        var persistence = PersistenceSettings.Bind(HoconParser.ParseFile(configPath, Environment.GetEnvironmentVariable));
-        persistence = persistence with { Store = line.Get("store") ?? persistence.Store };
+        var config = Parse(configPath);
+        var settings = Load(config, line);
+        var persistence = PersistenceSettings.Bind(config).WithStore(line.Get("store"));
         var runId = line.Get("run-id") ?? settings.Fingerprint();
         line.EnsureAllRead("backtest");
 
         var progress = new ProgressBar("replay", enabled: !quiet);
         var unit = settings.Source.Kind == SourceKindSetting.CsvTicks ? "ticks" : "candles";
-        if (persistence.Store is not ("memory" or "postgres"))
-        {
-            throw new UsageException($"--store: expected memory or postgres, got \"{persistence.Store}\"");
-        }
-
         await using var pg = persistence.Store == "postgres" || settings.Source.Kind == SourceKindSetting.StoreCandles
             ? await persistence.OpenPostgresAsync().ConfigureAwait(false)
             : null;
@@ -64,15 +59,16 @@ internal static class BacktestCommand
         return 0;
     }
 
-    /// <summary>Loads and binds the config file, then applies command-line overrides.</summary>
-    internal static BacktestSettings Load(string configPath, CommandLine line)
-    {
-        if (!File.Exists(configPath))
-        {
-            throw new UsageException($"config file not found: {configPath}");
-        }
+    /// <summary>Parses the config file, with environment substitution for secrets.</summary>
+    internal static HoconConfig Parse(string configPath) =>
+        File.Exists(configPath)
+            ? HoconParser.ParseFile(configPath, Environment.GetEnvironmentVariable)
+            : throw new UsageException($"config file not found: {configPath}");
 
-        var settings = BacktestSettings.Bind(HoconParser.ParseFile(configPath, Environment.GetEnvironmentVariable));
+    /// <summary>Binds the backtest section, then applies command-line overrides.</summary>
+    internal static BacktestSettings Load(HoconConfig config, CommandLine line)
+    {
+        var settings = BacktestSettings.Bind(config);
         var source = settings.Source;
         var overrides = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in new[] { "source", "path", "exchange", "symbol", "timeframe", "from", "to" })

@@ -4,7 +4,6 @@ using ActorArb.Actors.Persistence.Postgres;
 using ActorArb.Actors.Persistence.Serialization;
 using ActorArb.Domain.Time;
 using ActorArb.Host.Composition;
-using ActorArb.Host.Configuration;
 
 namespace ActorArb.Host.Commands;
 
@@ -17,13 +16,7 @@ internal static class EventsCommand
     public static async Task<int> RunAsync(CommandLine line)
     {
         var verb = line.Verbs.Count > 1 ? line.Verbs[1] : throw new UsageException("events: expected `events tail` or `events stream ID`");
-        var configPath = line.Get("config") ?? "config.hocon";
-        if (!File.Exists(configPath))
-        {
-            throw new UsageException($"config file not found: {configPath}");
-        }
-
-        var persistence = PersistenceSettings.Bind(HoconParser.ParseFile(configPath, Environment.GetEnvironmentVariable));
+        var persistence = PersistenceSettings.Bind(BacktestCommand.Parse(line.Get("config") ?? "config.hocon"));
         var from = line.GetLong("from") ?? 0;
         var limit = line.GetLong("limit") ?? long.MaxValue;
         var follow = line.Flag("follow");

@@ -14,7 +14,7 @@ internal sealed record PersistenceSettings(string Store, string? Connection, str
         var c = root.GetConfig("persistence");
         c.EnsureOnlyKeys("store", "postgres");
         var store = c.GetString("store", "memory");
-        if (store is not ("memory" or "postgres"))
+        if (!IsStore(store))
         {
             throw c.InvalidValue("store", "memory or postgres");
         }
@@ -23,6 +23,15 @@ internal sealed record PersistenceSettings(string Store, string? Connection, str
         pg.EnsureOnlyKeys("connection", "schema");
         return new PersistenceSettings(store, pg.HasPath("connection") ? pg.GetString("connection") : null, pg.GetString("schema", "actorarb"));
     }
+
+    /// <summary>Returns these settings with the store named by <c>--store</c>, when given.</summary>
+    /// <exception cref="Commands.UsageException">The name is neither memory nor postgres.</exception>
+    public PersistenceSettings WithStore(string? store) =>
+        store is null ? this
+        : IsStore(store) ? this with { Store = store }
+        : throw new Commands.UsageException($"--store: expected memory or postgres, got \"{store}\"");
+
+    private static bool IsStore(string store) => store is "memory" or "postgres";
 
     /// <summary>Opens the PostgreSQL store and migrates its schema.</summary>
     /// <exception cref="Commands.UsageException">No connection string is configured.</exception>

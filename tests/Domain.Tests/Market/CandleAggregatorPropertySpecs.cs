@@ -80,7 +80,7 @@ public sealed class CandleAggregatorPropertySpecs
         var inOrder = Run(new CandleAggregatorOptions(Frames(Rollups)), ticks);
 
         // Delaying each tick by less than the lateness never lets the watermark pass a minute it still belongs to.
-        var random = new SplitMix64(seed * 31);
+        var random = new SeededRandom(seed * 31);
         var arrival = Array.ConvertAll(ticks, t => t.TimeMs + (long)(random.NextDouble() * latenessMs));
         var shuffled = (TradeTick[])ticks.Clone();
         Array.Sort(arrival, shuffled);
@@ -106,7 +106,7 @@ public sealed class CandleAggregatorPropertySpecs
         var ticks = TickStream(11, 40_000);
         var fromTicks = Run(new CandleAggregatorOptions(Frames(Rollups)), ticks);
         var realMinutes = NaiveMinutes(ticks).ToArray();
-        var random = new SplitMix64(77);
+        var random = new SeededRandom(77);
         var arrival = Array.ConvertAll(realMinutes, c => c.CloseTimeMs + (long)(random.NextDouble() * latenessMs));
         Array.Sort(arrival, realMinutes);
 
@@ -125,7 +125,7 @@ public sealed class CandleAggregatorPropertySpecs
     /// <summary>Returns trades in time order (distinct times) on a 0.01 grid, with gaps up to three hours.</summary>
     private static TradeTick[] TickStream(ulong seed, int count)
     {
-        var random = new SplitMix64(seed);
+        var random = new SeededRandom(seed);
         var ticks = new TradeTick[count];
         var time = T0 + (17 * MinuteMs) + 3_123;
         long cents = 10_000;

@@ -12,7 +12,7 @@ public sealed class RegimeDetectorMeasureSpecs
     {
         var options = new RegimeOptions(ReturnWindow: 15, VolatilityWindow: 60);
         var detector = new RegimeDetector(Usdc, options);
-        var random = new SplitMix64(2023);
+        var random = new SeededRandom(2023);
         var closes = new List<double>();
         var price = 1.0;
         for (var bar = 0; bar < 5_000; bar++)
@@ -35,7 +35,7 @@ public sealed class RegimeDetectorMeasureSpecs
     public void Volatility_should_stay_accurate_when_a_million_bars_have_slid_through_the_window()
     {
         var detector = new RegimeDetector(Btc, new RegimeOptions(VolatilityWindow: 60));
-        var random = new SplitMix64(9);
+        var random = new SeededRandom(9);
         var window = new List<double>();
         for (var bar = 0; bar < 1_000_000; bar++)
         {

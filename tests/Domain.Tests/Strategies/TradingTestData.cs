@@ -1,4 +1,5 @@
 using ActorArb.Domain.Market;
+using ActorArb.Domain.Market.Synthetic;
 
 namespace ActorArb.Domain.Tests.Strategies;
 
@@ -18,21 +19,13 @@ internal static class TradingTestData
 
     /// <summary>
     /// Returns a seeded Ornstein-Uhlenbeck series around 1.0 in ticks of 0.0001, like the synthetic USDC data:
-    /// x += theta * (1 - x) + sigma * N(0, 1), with a SplitMix64 generator so the series never depends on
-    /// System.Random's implementation.
+    /// x += theta * (1 - x) + sigma * N(0, 1), with the production <see cref="SplitMix64"/> generator so the series
+    /// never depends on System.Random's implementation.
     /// </summary>
     public static long[] OrnsteinUhlenbeckTicks(ulong seed, int count, double theta = 0.05, double sigma = 0.0007)
     {
-        var state = seed;
-        double Uniform()
-        {
-            state += 0x9E3779B97F4A7C15UL;
-            var z = state;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            z ^= z >> 31;
-            return ((z >> 11) + 0.5) / (1UL << 53);
-        }
+        var mixer = new SplitMix64(seed);
+        double Uniform() => ((mixer.Next() >> 11) + 0.5) / (1UL << 53);
 
         var ticks = new long[count];
         var x = 1.0;

@@ -100,7 +100,7 @@ public static class EventStoreBenchmark
         var received = 0;
         var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var from = await LastPositionAsync(store, cancellationToken).ConfigureAwait(false);
+        var from = await store.ReadHeadPositionAsync(cancellationToken).ConfigureAwait(false);
         var subscription = store.SubscribeAsync(
             "bench-lag",
             from,
@@ -124,11 +124,12 @@ public static class EventStoreBenchmark
             async () =>
             {
                 var stream = $"bench-lag-{w}";
+                var seed = EventIds.Seed(stream);
                 var metadata = new EventMetadata(SourceNode: "bench");
                 for (var i = 1; i <= options.LagEventsPerWriter; i++)
                 {
                     var probe = new LagProbe(w, i, Stopwatch.GetTimestamp());
-                    await store.AppendAsync(stream, i - 1, [new EventData(EventIds.For(stream, i), nameof(LagProbe), probe, metadata)], cancellationToken).ConfigureAwait(false);
+                    await store.AppendAsync(stream, i - 1, [EventData.Create(seed, i, probe, metadata)], cancellationToken).ConfigureAwait(false);
                 }
             },
             cancellationToken))).ConfigureAwait(false);
@@ -138,12 +139,6 @@ public static class EventStoreBenchmark
         await stop.CancelAsync().ConfigureAwait(false);
         await subscription.ConfigureAwait(false);
         return (Percentile(lags, 0.50), Percentile(lags, 0.99), load);
-    }
-
-    private static async Task<long> LastPositionAsync(PostgresEventStore store, CancellationToken cancellationToken)
-    {
-        await using var command = store.DataSource.CreateCommand($"select coalesce(max(position), 0) from {store.Schema}.events");
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     private static async Task DropSchemaAsync(NpgsqlDataSource dataSource, PostgresNames names, CancellationToken cancellationToken)
@@ -162,7 +157,7 @@ public static class EventStoreBenchmark
         {
             var close = new Price(999_000_000 + (i % 2_000) * 1_000);
             var candle = new Candle(instrument, Timeframe.OneMinute, 1_700_000_000_000 + i * 60_000L, close, close + new Price(5_000), close - new Price(7_000), close, i * 0.25, i % 40, CandleFlags.None);
-            events[i] = new EventData(EventIds.For(seed, i + 1), nameof(CandleClosed), new CandleClosed(candle), metadata);
+            events[i] = EventData.Create(seed, i + 1, new CandleClosed(candle), metadata);
         }
 
         return events;

@@ -1,6 +1,8 @@
 using System.Globalization;
+using ActorArb.Actors.Persistence.Serialization;
 using Npgsql;
 using NpgsqlTypes;
+using static ActorArb.Actors.Persistence.Postgres.PostgresSql;
 
 namespace ActorArb.Actors.Persistence.Postgres;
 
@@ -20,30 +22,10 @@ public sealed partial class PostgresEventStore
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
         ArgumentNullException.ThrowIfNull(events);
-        var encoded = Encode(events);
-        await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        return await TransientRetry.RunAsync(
-            _dataSource,
-            _options.TransientRetryBudget,
-            async (retried, token) =>
-            {
-                await using var connection = await _dataSource.OpenConnectionAsync(token).ConfigureAwait(false);
-                AppendResult result;
-                try
-                {
-                    result = await AppendCoreAsync(connection, streamId, expectedVersion, encoded, token).ConfigureAwait(false);
-                }
-                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "events_event_id_key")
-                {
-                    // A concurrent append wrote one of these ids (to another stream) between the check and the
-                    // insert; run again, and the check sees it.
-                    result = await AppendCoreAsync(connection, streamId, expectedVersion, encoded, token).ConfigureAwait(false);
-                }
-
-                // After a lost acknowledgement the retry finds everything written by the attempt that failed:
-                // those events were written by this call, so report them.
-                return retried && result.Written == 0 && events.Count > 0 ? result with { Written = events.Count } : result;
-            },
+        var encoded = Encode(events).EncodeAll();
+        return await AppendWithRetryAsync(
+            events.Count,
+            (connection, _, token) => AppendCoreAsync(connection, streamId, expectedVersion, encoded, token),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -58,8 +40,50 @@ public sealed partial class PostgresEventStore
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentException.ThrowIfNullOrEmpty(streamId);
         ArgumentNullException.ThrowIfNull(events);
+        var encoded = Encode(events).EncodeAll();
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        return await AppendCoreAsync(connection, streamId, expectedVersion, Encode(events), cancellationToken).ConfigureAwait(false);
+        return await AppendCoreAsync(connection, streamId, expectedVersion, encoded, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs an append of <paramref name="count"/> events through transient failures. Each call of
+    /// <paramref name="attempt"/> gets a fresh connection; when one fails because another append stored one of the
+    /// event ids meanwhile, it is called once more with <c>rerun</c> set, and that call's result stands.
+    /// </summary>
+    private async Task<AppendResult> AppendWithRetryAsync(
+        int count,
+        Func<NpgsqlConnection, bool, CancellationToken, Task<AppendResult>> attempt,
+        CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return await TransientRetry.RunAsync(
+            _dataSource,
+            _options.TransientRetryBudget,
+            async (retried, token) =>
+            {
+                AppendResult result;
+                try
+                {
+                    result = await OnFreshConnectionAsync(rerun: false, token).ConfigureAwait(false);
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "events_event_id_key")
+                {
+                    // A concurrent append wrote one of these ids (to another stream) after this one looked; run
+                    // again, and the ids already stored are skipped.
+                    result = await OnFreshConnectionAsync(rerun: true, token).ConfigureAwait(false);
+                }
+
+                // After a lost acknowledgement the retry finds everything written by the attempt that failed:
+                // those events were written by this call, so report them.
+                return retried && result.Written == 0 && count > 0 ? result with { Written = count } : result;
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        async Task<AppendResult> OnFreshConnectionAsync(bool rerun, CancellationToken token)
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(token).ConfigureAwait(false);
+            return await attempt(connection, rerun, token).ConfigureAwait(false);
+        }
     }
 
     private async Task<AppendResult> AppendCoreAsync(NpgsqlConnection connection, string streamId, long expectedVersion, EncodedEvents events, CancellationToken cancellationToken)
@@ -86,32 +110,80 @@ public sealed partial class PostgresEventStore
         }
     }
 
-    private EncodedEvents Encode(IReadOnlyList<EventData> events)
+    private EncodedEvents Encode(IReadOnlyList<EventData> events) => new(events, _options.Serializer);
+
+    /// <summary>
+    /// A batch of events as the columns the database takes. Ids and types are taken at once (rejecting a null
+    /// event); payloads and metadata are encoded on first use and kept, so an append encodes each event once
+    /// however many attempts it takes.
+    /// </summary>
+    private sealed class EncodedEvents
     {
-        var serializer = _options.Serializer;
-        var encoded = new EncodedEvents(new Guid[events.Count], new string[events.Count], new string[events.Count], new string[events.Count]);
-        EventMetadata? lastMetadata = null;
-        var lastMetadataJson = "";
-        for (var i = 0; i < events.Count; i++)
+        private readonly IReadOnlyList<EventData> _events;
+        private readonly EventSerializer _serializer;
+        private EventMetadata? _lastMetadata;
+        private string _lastMetadataJson = "";
+
+        public EncodedEvents(IReadOnlyList<EventData> events, EventSerializer serializer)
         {
-            var e = events[i] ?? throw new ArgumentException($"event {i} is null", nameof(events));
-            encoded.Ids[i] = e.EventId;
-            encoded.Types[i] = e.Type;
-            encoded.Data[i] = serializer.Serialize(e.Payload);
-
-            // Writers pass one metadata instance for a whole batch; encode it once.
-            if (!ReferenceEquals(e.Metadata, lastMetadata))
+            _events = events;
+            _serializer = serializer;
+            Ids = new Guid[events.Count];
+            Types = new string[events.Count];
+            Data = new string[events.Count];
+            Metadata = new string[events.Count];
+            for (var i = 0; i < events.Count; i++)
             {
-                lastMetadata = e.Metadata;
-                lastMetadataJson = serializer.SerializeMetadata(e.Metadata);
+                var e = events[i] ?? throw new ArgumentException($"event {i} is null", nameof(events));
+                Ids[i] = e.EventId;
+                Types[i] = e.Type;
             }
-
-            encoded.Metadata[i] = lastMetadataJson;
         }
 
-        return encoded;
-    }
+        public int Count => Ids.Length;
 
-    /// <summary>A batch of events as the columns the database takes.</summary>
-    private sealed record EncodedEvents(Guid[] Ids, string[] Types, string[] Data, string[] Metadata);
+        public Guid[] Ids { get; }
+
+        public string[] Types { get; }
+
+        /// <summary>Gets the payloads as JSON; an entry is null until <see cref="DataAt"/> or <see cref="EncodeAll"/> encodes it.</summary>
+        public string[] Data { get; }
+
+        /// <summary>Gets the metadata as JSON; an entry is null until <see cref="MetadataAt"/> or <see cref="EncodeAll"/> encodes it.</summary>
+        public string[] Metadata { get; }
+
+        /// <summary>Encodes every event not encoded yet and returns this batch.</summary>
+        public EncodedEvents EncodeAll()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                DataAt(i);
+                MetadataAt(i);
+            }
+
+            return this;
+        }
+
+        /// <summary>Returns event <paramref name="i"/>'s payload as JSON, serializing it the first time only.</summary>
+        public string DataAt(int i) => Data[i] ??= _serializer.Serialize(_events[i].Payload);
+
+        /// <summary>Returns event <paramref name="i"/>'s metadata as JSON, encoding it the first time only.</summary>
+        public string MetadataAt(int i)
+        {
+            if (Metadata[i] is { } json)
+            {
+                return json;
+            }
+
+            // Writers pass one metadata instance for a whole batch; encode it once.
+            var metadata = _events[i].Metadata;
+            if (!ReferenceEquals(metadata, _lastMetadata))
+            {
+                _lastMetadata = metadata;
+                _lastMetadataJson = _serializer.SerializeMetadata(metadata);
+            }
+
+            return Metadata[i] = _lastMetadataJson;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using static ActorArb.Actors.Persistence.Postgres.PostgresSql;
 
 namespace ActorArb.Actors.Persistence.Postgres;
 
@@ -18,45 +19,29 @@ public sealed partial class PostgresEventStore
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
         ArgumentNullException.ThrowIfNull(events);
-        await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        return await TransientRetry.RunAsync(
-            _dataSource,
-            _options.TransientRetryBudget,
-            async (retried, token) =>
-            {
-                AppendResult result;
-                try
-                {
-                    result = await BulkAppendOnceAsync(streamId, expectedVersion, events, direct: true, token).ConfigureAwait(false);
-                }
-                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "events_event_id_key")
-                {
-                    // Some ids are already stored (in another stream): the staging path skips them.
-                    result = await BulkAppendOnceAsync(streamId, expectedVersion, events, direct: false, token).ConfigureAwait(false);
-                }
 
-                return retried && result.Written == 0 && events.Count > 0 ? result with { Written = events.Count } : result;
-            },
+        // Encoded row by row during the first COPY and kept for the staging fallback and the retries.
+        var rows = Encode(events);
+
+        // Some ids already stored (in another stream) fail the direct COPY: the staging path skips them.
+        return await AppendWithRetryAsync(
+            events.Count,
+            (connection, rerun, token) => BulkAppendOnceAsync(connection, streamId, expectedVersion, rows, direct: !rerun, token),
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<AppendResult> BulkAppendOnceAsync(string streamId, long expectedVersion, IReadOnlyList<EventData> events, bool direct, CancellationToken cancellationToken)
+    private async Task<AppendResult> BulkAppendOnceAsync(NpgsqlConnection connection, string streamId, long expectedVersion, EncodedEvents events, bool direct, CancellationToken cancellationToken)
     {
         var s = _names.Schema;
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // Same first step as append_events: lock the stream row, which also gives the transaction its id
         // before any position is allocated.
-        long version;
-        await using (var lockStream = new NpgsqlCommand(
-            $"insert into {s}.streams as st (stream_id, version) values ($1, 0) on conflict (stream_id) do update set version = st.version returning st.version",
+        var version = (long)(await ScalarAsync(
             connection,
-            transaction))
-        {
-            lockStream.Parameters.Add(Parameter(streamId, NpgsqlDbType.Text));
-            version = (long)(await lockStream.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        }
+            $"insert into {s}.streams as st (stream_id, version) values ($1, 0) on conflict (stream_id) do update set version = st.version returning st.version",
+            cancellationToken,
+            Parameter(streamId, NpgsqlDbType.Text)).ConfigureAwait(false))!;
 
         var timestamp = ToUtc(_options.Clock.NowMs);
         long written;
@@ -70,16 +55,16 @@ public sealed partial class PostgresEventStore
 
             await CopyAsync(connection, $"copy {s}.events (stream_id, version, event_id, type, data, metadata, \"timestamp\") from stdin (format binary)", events, streamId, timestamp, cancellationToken).ConfigureAwait(false);
             written = events.Count;
-            lastPosition = events.Count == 0 ? 0 : (long)(await Scalar(connection, transaction, $"select currval('{_names.Sequence}')", cancellationToken).ConfigureAwait(false))!;
+            lastPosition = events.Count == 0 ? 0 : (long)(await ScalarAsync(connection, $"select currval('{_names.Sequence}')", cancellationToken).ConfigureAwait(false))!;
         }
         else
         {
-            await Scalar(connection, transaction, "create temporary table actorarb_staging (ord integer, event_id uuid, type text, data jsonb, metadata jsonb) on commit drop", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, "create temporary table actorarb_staging (ord integer, event_id uuid, type text, data jsonb, metadata jsonb) on commit drop", cancellationToken).ConfigureAwait(false);
             await CopyAsync(connection, "copy actorarb_staging (ord, event_id, type, data, metadata) from stdin (format binary)", events, null, timestamp, cancellationToken).ConfigureAwait(false);
-            var fresh = (long)(await Scalar(connection, transaction, $"select count(*) from actorarb_staging st where not exists (select 1 from {s}.events e where e.event_id = st.event_id)", cancellationToken).ConfigureAwait(false))!;
+            var fresh = (long)(await ScalarAsync(connection, $"select count(*) from actorarb_staging st where not exists (select 1 from {s}.events e where e.event_id = st.event_id)", cancellationToken).ConfigureAwait(false))!;
             if (fresh == 0 && events.Count > 0)
             {
-                var last = await Scalar(connection, transaction, $"select max(e.position) from {s}.events e join actorarb_staging st on st.event_id = e.event_id", cancellationToken).ConfigureAwait(false);
+                var last = await ScalarAsync(connection, $"select max(e.position) from {s}.events e join actorarb_staging st on st.event_id = e.event_id", cancellationToken).ConfigureAwait(false);
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 return new AppendResult(version, last as long? ?? 0, 0);
             }
@@ -100,8 +85,7 @@ public sealed partial class PostgresEventStore
                     returning position)
                 select count(*), coalesce(max(position), 0) from inserted
                 """,
-                connection,
-                transaction);
+                connection);
             insert.Parameters.Add(Parameter(streamId, NpgsqlDbType.Text));
             insert.Parameters.Add(Parameter(version, NpgsqlDbType.Bigint));
             insert.Parameters.Add(Parameter(timestamp, NpgsqlDbType.TimestampTz));
@@ -111,12 +95,12 @@ public sealed partial class PostgresEventStore
             lastPosition = reader.GetInt64(1);
         }
 
-        await using (var finish = new NpgsqlCommand($"with updated as (update {s}.streams set version = $1 where stream_id = $2 returning 1) select pg_notify('{_names.Channel}', '') from updated", connection, transaction))
-        {
-            finish.Parameters.Add(Parameter(version + written, NpgsqlDbType.Bigint));
-            finish.Parameters.Add(Parameter(streamId, NpgsqlDbType.Text));
-            await finish.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await ExecuteAsync(
+            connection,
+            $"with updated as (update {s}.streams set version = $1 where stream_id = $2 returning 1) select pg_notify('{_names.Channel}', '') from updated",
+            cancellationToken,
+            Parameter(version + written, NpgsqlDbType.Bigint),
+            Parameter(streamId, NpgsqlDbType.Text)).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new AppendResult(version + written, lastPosition, (int)written);
@@ -124,24 +108,14 @@ public sealed partial class PostgresEventStore
 
     /// <summary>
     /// Streams <paramref name="events"/> through binary COPY: with a <paramref name="streamId"/> as event rows
-    /// numbered from version 1, without one as staging rows numbered by batch order. Payloads are serialized
-    /// row by row, so the client's encoding overlaps the server's parsing and indexing.
+    /// numbered from version 1, without one as staging rows numbered by batch order. Rows not encoded yet are
+    /// encoded as they are written, so the client's encoding overlaps the server's parsing and indexing.
     /// </summary>
-    private async Task CopyAsync(NpgsqlConnection connection, string copy, IReadOnlyList<EventData> events, string? streamId, DateTime timestamp, CancellationToken cancellationToken)
+    private static async Task CopyAsync(NpgsqlConnection connection, string copy, EncodedEvents events, string? streamId, DateTime timestamp, CancellationToken cancellationToken)
     {
-        var serializer = _options.Serializer;
-        EventMetadata? lastMetadata = null;
-        var lastMetadataJson = "";
         await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < events.Count; i++)
         {
-            var e = events[i] ?? throw new ArgumentException($"event {i} is null", nameof(events));
-            if (!ReferenceEquals(e.Metadata, lastMetadata))
-            {
-                lastMetadata = e.Metadata;
-                lastMetadataJson = serializer.SerializeMetadata(e.Metadata);
-            }
-
             await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
             if (streamId is not null)
             {
@@ -153,10 +127,10 @@ public sealed partial class PostgresEventStore
                 await importer.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
             }
 
-            await importer.WriteAsync(e.EventId, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(e.Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(serializer.Serialize(e.Payload), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(lastMetadataJson, NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(events.Ids[i], NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(events.Types[i], NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(events.DataAt(i), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(events.MetadataAt(i), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
             if (streamId is not null)
             {
                 await importer.WriteAsync(timestamp, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
@@ -164,11 +138,5 @@ public sealed partial class PostgresEventStore
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<object?> Scalar(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 }

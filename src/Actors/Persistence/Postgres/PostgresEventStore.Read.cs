@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
+using static ActorArb.Actors.Persistence.Postgres.PostgresSql;
 
 namespace ActorArb.Actors.Persistence.Postgres;
 
@@ -69,13 +70,19 @@ public sealed partial class PostgresEventStore
         }
     }
 
+    /// <summary>Returns the position of the last event stored, or 0 when there is none: the head of the log when this is called.</summary>
+    public async Task<long> ReadHeadPositionAsync(CancellationToken cancellationToken = default)
+    {
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return await WithConnectionAsync(
+            async (connection, token) => (long)(await ScalarAsync(connection, $"select coalesce(max(position), 0) from {_names.Schema}.events", token).ConfigureAwait(false))!,
+            cancellationToken).ConfigureAwait(false);
+    }
+
     private Task<List<RecordedEvent>> ReadPageWithRetryAsync(string sql, Func<NpgsqlParameter[]> parameters, CancellationToken cancellationToken) =>
-        TransientRetry.RunAsync(
-            _dataSource,
-            _options.TransientRetryBudget,
-            async (_, token) =>
+        WithConnectionAsync(
+            async (connection, token) =>
             {
-                await using var connection = await _dataSource.OpenConnectionAsync(token).ConfigureAwait(false);
                 await using var command = new NpgsqlCommand(sql, connection);
                 command.Parameters.AddRange(parameters());
                 return await ReadEventsAsync(command, token).ConfigureAwait(false);

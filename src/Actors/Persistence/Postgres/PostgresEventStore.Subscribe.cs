@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using static ActorArb.Actors.Persistence.Postgres.PostgresSql;
 
 namespace ActorArb.Actors.Persistence.Postgres;
 
@@ -117,16 +118,7 @@ public sealed partial class PostgresEventStore
             if (cursor != saved)
             {
                 var handled = cursor;
-                await TransientRetry.RunAsync(
-                    _dataSource,
-                    _options.TransientRetryBudget,
-                    async (_, token) =>
-                    {
-                        await using var connection = await _dataSource.OpenConnectionAsync(token).ConfigureAwait(false);
-                        await SaveCheckpointAsync(connection, subscriberId, handled, token).ConfigureAwait(false);
-                        return true;
-                    },
-                    CancellationToken.None).ConfigureAwait(false);
+                await WithConnectionAsync((connection, token) => SaveCheckpointAsync(connection, subscriberId, handled, token), CancellationToken.None).ConfigureAwait(false);
             }
         }
     }
@@ -136,17 +128,27 @@ public sealed partial class PostgresEventStore
     {
         ArgumentException.ThrowIfNullOrEmpty(subscriberId);
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        return await TransientRetry.RunAsync(
-            _dataSource,
-            _options.TransientRetryBudget,
-            async (_, token) =>
-            {
-                await using var connection = await _dataSource.OpenConnectionAsync(token).ConfigureAwait(false);
-                await using var command = new NpgsqlCommand($"select position from {_names.Schema}.checkpoints where subscriber = $1", connection);
-                command.Parameters.Add(Parameter(subscriberId, NpgsqlDbType.Text));
-                return await command.ExecuteScalarAsync(token).ConfigureAwait(false) as long?;
-            },
+        return await WithConnectionAsync(
+            async (connection, token) => await ScalarAsync(
+                connection,
+                $"select position from {_names.Schema}.checkpoints where subscriber = $1",
+                token,
+                Parameter(subscriberId, NpgsqlDbType.Text)).ConfigureAwait(false) as long?,
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Deletes the durable checkpoint of <paramref name="subscriberId"/>, once, without retrying: for subscribers
+    /// whose ids are not reused, whose leftover row would only take space.
+    /// </summary>
+    internal async Task DeleteCheckpointAsync(string subscriberId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(
+            connection,
+            $"delete from {_names.Schema}.checkpoints where subscriber = $1",
+            cancellationToken,
+            Parameter(subscriberId, NpgsqlDbType.Text)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -181,15 +183,13 @@ public sealed partial class PostgresEventStore
         return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task SaveCheckpointAsync(NpgsqlConnection connection, string subscriberId, long position, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
+    private Task SaveCheckpointAsync(NpgsqlConnection connection, string subscriberId, long position, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            connection,
             $"insert into {_names.Schema}.checkpoints (subscriber, position, updated_at) values ($1, $2, now()) on conflict (subscriber) do update set position = excluded.position, updated_at = excluded.updated_at",
-            connection);
-        command.Parameters.Add(Parameter(subscriberId, NpgsqlDbType.Text));
-        command.Parameters.Add(Parameter(position, NpgsqlDbType.Bigint));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+            cancellationToken,
+            Parameter(subscriberId, NpgsqlDbType.Text),
+            Parameter(position, NpgsqlDbType.Bigint));
 
     /// <summary>A flag the notification handler sets from Npgsql's reading thread.</summary>
     private sealed class NotificationFlag

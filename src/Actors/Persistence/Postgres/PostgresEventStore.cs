@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace ActorArb.Actors.Persistence.Postgres;
 
@@ -45,8 +44,6 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
 
     internal PostgresEventStoreOptions Options => _options;
 
-    internal PostgresNames Names => _names;
-
     /// <summary>Returns a store that opens its own data source on <paramref name="connectionString"/> and disposes it with itself.</summary>
     public static PostgresEventStore Create(string connectionString, PostgresEventStoreOptions? options = null)
     {
@@ -67,15 +64,7 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
             if (_migration is null || _migration.IsFaulted || _migration.IsCanceled)
             {
                 // Not tied to one caller's token: other callers may be waiting on the same migration.
-                _migration = TransientRetry.RunAsync(
-                    _dataSource,
-                    _options.TransientRetryBudget,
-                    async (_, token) =>
-                    {
-                        await PostgresMigrations.MigrateAsync(_dataSource, _names, token).ConfigureAwait(false);
-                        return true;
-                    },
-                    CancellationToken.None);
+                _migration = WithConnectionAsync((connection, token) => PostgresMigrations.MigrateAsync(connection, _names, token), CancellationToken.None);
             }
 
             migration = _migration;
@@ -93,9 +82,29 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
         }
     }
 
-    private static NpgsqlParameter Parameter<T>(T value, NpgsqlDbType type) => new NpgsqlParameter<T> { TypedValue = value, NpgsqlDbType = type };
+    /// <summary>
+    /// Runs <paramref name="work"/> on a connection of its own, retrying it on a fresh one through transient failures
+    /// within <see cref="PostgresEventStoreOptions.TransientRetryBudget"/>; so only work that is safe to repeat
+    /// belongs here.
+    /// </summary>
+    internal Task<T> WithConnectionAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        TransientRetry.RunAsync(
+            _dataSource,
+            _options.TransientRetryBudget,
+            async (_, token) =>
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(token).ConfigureAwait(false);
+                return await work(connection, token).ConfigureAwait(false);
+            },
+            cancellationToken);
 
-    private static DateTime ToUtc(long timeMs) => DateTime.UnixEpoch.AddMilliseconds(timeMs);
-
-    private static long ToUnixMs(DateTime utc) => (utc.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
+    /// <summary>Runs <paramref name="work"/> as <see cref="WithConnectionAsync{T}"/> does, for work that returns nothing.</summary>
+    internal Task WithConnectionAsync(Func<NpgsqlConnection, CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        WithConnectionAsync(
+            async (connection, token) =>
+            {
+                await work(connection, token).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
 }

@@ -1,4 +1,6 @@
 using Npgsql;
+using NpgsqlTypes;
+using static ActorArb.Actors.Persistence.Postgres.PostgresSql;
 
 namespace ActorArb.Actors.Persistence.Postgres;
 
@@ -15,22 +17,19 @@ internal static class PostgresMigrations
     /// <summary>Returns the migrations for one schema; index i holds version i + 1. Never edit a released one.</summary>
     public static IReadOnlyList<string> For(PostgresNames names) => [Version1(names)];
 
-    /// <summary>Creates the schema if needed and applies the migrations it lacks.</summary>
-    public static async Task MigrateAsync(NpgsqlDataSource dataSource, PostgresNames names, CancellationToken cancellationToken)
+    /// <summary>Creates the schema if needed and applies the migrations it lacks, in one transaction on <paramref name="connection"/>.</summary>
+    public static async Task MigrateAsync(NpgsqlConnection connection, PostgresNames names, CancellationToken cancellationToken)
     {
         var s = names.Schema;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock(@class, hashtext(@schema))", connection, transaction))
-        {
-            lockCommand.Parameters.AddWithValue("class", LockClass);
-            lockCommand.Parameters.AddWithValue("schema", s);
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await Execute(
+        await ExecuteAsync(
             connection,
-            transaction,
+            "select pg_advisory_xact_lock($1, hashtext($2))",
+            cancellationToken,
+            Parameter(LockClass, NpgsqlDbType.Integer),
+            Parameter(s, NpgsqlDbType.Text)).ConfigureAwait(false);
+        await ExecuteAsync(
+            connection,
             $"""
             create schema if not exists {s};
             create table if not exists {s}.schema_migrations (
@@ -40,7 +39,7 @@ internal static class PostgresMigrations
             cancellationToken).ConfigureAwait(false);
 
         var applied = new HashSet<int>();
-        await using (var read = new NpgsqlCommand($"select version from {s}.schema_migrations", connection, transaction))
+        await using (var read = new NpgsqlCommand($"select version from {s}.schema_migrations", connection))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -57,17 +56,11 @@ internal static class PostgresMigrations
                 continue;
             }
 
-            await Execute(connection, transaction, migrations[version - 1], cancellationToken).ConfigureAwait(false);
-            await Execute(connection, transaction, $"insert into {s}.schema_migrations (version) values ({version})", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, migrations[version - 1], cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"insert into {s}.schema_migrations (version) values ({version})", cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static string Version1(PostgresNames names)

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using static ActorArb.Actors.Persistence.Postgres.PostgresSql;
 
 namespace ActorArb.Actors.Persistence.Postgres;
 
@@ -18,21 +19,15 @@ public sealed class PostgresSnapshotStore(PostgresEventStore store) : ISnapshotS
         var data = store.Options.Serializer.Serialize(state);
         var type = EventTypeNames.Of(state);
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        await TransientRetry.RunAsync(
-            store.DataSource,
-            store.Options.TransientRetryBudget,
-            async (_, token) =>
-            {
-                await using var connection = await store.DataSource.OpenConnectionAsync(token).ConfigureAwait(false);
-                await using var command = new NpgsqlCommand(
-                    $"insert into {store.Schema}.snapshots (stream_id, version, type, data) values ($1, $2, $3, $4) on conflict (stream_id, version) do update set type = excluded.type, data = excluded.data",
-                    connection);
-                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId, NpgsqlDbType = NpgsqlDbType.Text });
-                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = version, NpgsqlDbType = NpgsqlDbType.Bigint });
-                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = type, NpgsqlDbType = NpgsqlDbType.Text });
-                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = data, NpgsqlDbType = NpgsqlDbType.Jsonb });
-                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
-            },
+        await store.WithConnectionAsync(
+            (connection, token) => ExecuteAsync(
+                connection,
+                $"insert into {store.Schema}.snapshots (stream_id, version, type, data) values ($1, $2, $3, $4) on conflict (stream_id, version) do update set type = excluded.type, data = excluded.data",
+                token,
+                Parameter(streamId, NpgsqlDbType.Text),
+                Parameter(version, NpgsqlDbType.Bigint),
+                Parameter(type, NpgsqlDbType.Text),
+                Parameter(data, NpgsqlDbType.Jsonb)),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -41,16 +36,13 @@ public sealed class PostgresSnapshotStore(PostgresEventStore store) : ISnapshotS
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        return await TransientRetry.RunAsync(
-            store.DataSource,
-            store.Options.TransientRetryBudget,
-            async (_, token) =>
+        return await store.WithConnectionAsync(
+            async (connection, token) =>
             {
-                await using var connection = await store.DataSource.OpenConnectionAsync(token).ConfigureAwait(false);
                 await using var command = new NpgsqlCommand(
                     $"select version, type, data from {store.Schema}.snapshots where stream_id = $1 order by version desc limit 1",
                     connection);
-                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId, NpgsqlDbType = NpgsqlDbType.Text });
+                command.Parameters.Add(Parameter(streamId, NpgsqlDbType.Text));
                 await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
                 return await reader.ReadAsync(token).ConfigureAwait(false)
                     ? new StoredSnapshot(streamId, reader.GetInt64(0), store.Options.Serializer.Deserialize(reader.GetString(1), reader.GetString(2)))

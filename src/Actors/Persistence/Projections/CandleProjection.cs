@@ -2,6 +2,7 @@ using ActorArb.Domain.Events;
 using ActorArb.Domain.Market;
 using Npgsql;
 using NpgsqlTypes;
+using static ActorArb.Actors.Persistence.Postgres.PostgresSql;
 
 namespace ActorArb.Actors.Persistence.Projections;
 
@@ -23,7 +24,7 @@ public sealed class CandleProjection : IProjection
 
     /// <inheritdoc />
     public Task CreateAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken) =>
-        ProjectionSql.ExecuteAsync(
+        ExecuteAsync(
             connection,
             $"""
             create table if not exists {schema}.candles (
@@ -84,7 +85,7 @@ public sealed class CandleProjection : IProjection
             exchanges[i] = c.Instrument.Exchange;
             symbols[i] = c.Instrument.Symbol;
             timeframes[i] = c.Timeframe.ToString();
-            openTimes[i] = ProjectionSql.ToUtc(c.OpenTimeMs);
+            openTimes[i] = ToUtc(c.OpenTimeMs);
             opens[i] = c.Open.ToDecimal();
             highs[i] = c.High.ToDecimal();
             lows[i] = c.Low.ToDecimal();
@@ -95,7 +96,7 @@ public sealed class CandleProjection : IProjection
             i++;
         }
 
-        await ProjectionSql.ExecuteAsync(
+        await ExecuteAsync(
             connection,
             $"""
             insert into {schema}.candles as c (exchange, symbol, timeframe, open_time, open, high, low, close, volume, trade_count, flags)
@@ -107,16 +108,16 @@ public sealed class CandleProjection : IProjection
                 is distinct from (excluded.open, excluded.high, excluded.low, excluded.close, excluded.volume, excluded.trade_count, excluded.flags)
             """,
             cancellationToken,
-            ProjectionSql.Parameter(exchanges, NpgsqlDbType.Array | NpgsqlDbType.Text),
-            ProjectionSql.Parameter(symbols, NpgsqlDbType.Array | NpgsqlDbType.Text),
-            ProjectionSql.Parameter(timeframes, NpgsqlDbType.Array | NpgsqlDbType.Text),
-            ProjectionSql.Parameter(openTimes, NpgsqlDbType.Array | NpgsqlDbType.TimestampTz),
-            ProjectionSql.Parameter(opens, NpgsqlDbType.Array | NpgsqlDbType.Numeric),
-            ProjectionSql.Parameter(highs, NpgsqlDbType.Array | NpgsqlDbType.Numeric),
-            ProjectionSql.Parameter(lows, NpgsqlDbType.Array | NpgsqlDbType.Numeric),
-            ProjectionSql.Parameter(closes, NpgsqlDbType.Array | NpgsqlDbType.Numeric),
-            ProjectionSql.Parameter(volumes, NpgsqlDbType.Array | NpgsqlDbType.Double),
-            ProjectionSql.Parameter(tradeCounts, NpgsqlDbType.Array | NpgsqlDbType.Integer),
-            ProjectionSql.Parameter(flags, NpgsqlDbType.Array | NpgsqlDbType.Smallint)).ConfigureAwait(false);
+            Parameter(exchanges, NpgsqlDbType.Array | NpgsqlDbType.Text),
+            Parameter(symbols, NpgsqlDbType.Array | NpgsqlDbType.Text),
+            Parameter(timeframes, NpgsqlDbType.Array | NpgsqlDbType.Text),
+            Parameter(openTimes, NpgsqlDbType.Array | NpgsqlDbType.TimestampTz),
+            Parameter(opens, NpgsqlDbType.Array | NpgsqlDbType.Numeric),
+            Parameter(highs, NpgsqlDbType.Array | NpgsqlDbType.Numeric),
+            Parameter(lows, NpgsqlDbType.Array | NpgsqlDbType.Numeric),
+            Parameter(closes, NpgsqlDbType.Array | NpgsqlDbType.Numeric),
+            Parameter(volumes, NpgsqlDbType.Array | NpgsqlDbType.Double),
+            Parameter(tradeCounts, NpgsqlDbType.Array | NpgsqlDbType.Integer),
+            Parameter(flags, NpgsqlDbType.Array | NpgsqlDbType.Smallint)).ConfigureAwait(false);
     }
 }

@@ -2,6 +2,7 @@ using ActorArb.Domain.Events;
 using ActorArb.Domain.Market;
 using Npgsql;
 using NpgsqlTypes;
+using static ActorArb.Actors.Persistence.Postgres.PostgresSql;
 
 namespace ActorArb.Actors.Persistence.Projections;
 
@@ -45,7 +46,7 @@ public sealed class OrdersProjection : IProjection
 
     /// <inheritdoc />
     public Task CreateAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken) =>
-        ProjectionSql.ExecuteAsync(
+        ExecuteAsync(
             connection,
             $"""
             create table if not exists {schema}.orders (
@@ -127,16 +128,16 @@ public sealed class OrdersProjection : IProjection
                 budget = excluded.budget, quantity = excluded.quantity
             """,
             Text(RunOf(e.StreamId)),
-            ProjectionSql.Parameter(approved.OrderId, NpgsqlDbType.Bigint),
+            Parameter(approved.OrderId, NpgsqlDbType.Bigint),
             Text(e.StreamId),
             Text(intent.StrategyId),
             Text(intent.Instrument.Exchange),
             Text(intent.Instrument.Symbol),
             Text(SideName(intent.Side)),
-            ProjectionSql.Parameter(ProjectionSql.ToUtc(approved.TimeMs), NpgsqlDbType.TimestampTz),
+            Parameter(ToUtc(approved.TimeMs), NpgsqlDbType.TimestampTz),
             Text(intent.Reason),
-            ProjectionSql.Parameter(approved.Budget, NpgsqlDbType.Double),
-            ProjectionSql.Parameter(approved.Quantity, NpgsqlDbType.Double));
+            Parameter(approved.Budget, NpgsqlDbType.Double),
+            Parameter(approved.Quantity, NpgsqlDbType.Double));
     }
 
     private static NpgsqlBatchCommand Rejected(string schema, RecordedEvent e, OrderRejected rejected)
@@ -150,13 +151,13 @@ public sealed class OrdersProjection : IProjection
             on conflict (run, order_id) do nothing
             """,
             Text(RunOf(e.StreamId)),
-            ProjectionSql.Parameter(-e.Position, NpgsqlDbType.Bigint),
+            Parameter(-e.Position, NpgsqlDbType.Bigint),
             Text(e.StreamId),
             Text(intent.StrategyId),
             Text(intent.Instrument.Exchange),
             Text(intent.Instrument.Symbol),
             Text(SideName(intent.Side)),
-            ProjectionSql.Parameter(ProjectionSql.ToUtc(rejected.TimeMs), NpgsqlDbType.TimestampTz),
+            Parameter(ToUtc(rejected.TimeMs), NpgsqlDbType.TimestampTz),
             Text(rejected.Reason));
     }
 
@@ -182,20 +183,20 @@ public sealed class OrdersProjection : IProjection
             fees = o.fees + excluded.fees
         """,
         Text(e.StreamId),
-        ProjectionSql.Parameter(e.Version, NpgsqlDbType.Bigint),
+        Parameter(e.Version, NpgsqlDbType.Bigint),
         Text(RunOf(e.StreamId)),
-        ProjectionSql.Parameter(fill.OrderId, NpgsqlDbType.Bigint),
-        ProjectionSql.Parameter(ProjectionSql.ToUtc(fill.TimeMs), NpgsqlDbType.TimestampTz),
+        Parameter(fill.OrderId, NpgsqlDbType.Bigint),
+        Parameter(ToUtc(fill.TimeMs), NpgsqlDbType.TimestampTz),
         Text(fill.StrategyId),
         Text(fill.Instrument.Exchange),
         Text(fill.Instrument.Symbol),
         Text(SideName(fill.Side)),
-        ProjectionSql.Parameter(fill.Price.ToDecimal(), NpgsqlDbType.Numeric),
-        ProjectionSql.Parameter(fill.FillPrice, NpgsqlDbType.Double),
-        ProjectionSql.Parameter(fill.Quantity, NpgsqlDbType.Double),
-        ProjectionSql.Parameter(fill.Fee, NpgsqlDbType.Double),
-        ProjectionSql.Parameter(fill.CashDelta, NpgsqlDbType.Double),
-        ProjectionSql.Parameter(fill.Partial, NpgsqlDbType.Boolean));
+        Parameter(fill.Price.ToDecimal(), NpgsqlDbType.Numeric),
+        Parameter(fill.FillPrice, NpgsqlDbType.Double),
+        Parameter(fill.Quantity, NpgsqlDbType.Double),
+        Parameter(fill.Fee, NpgsqlDbType.Double),
+        Parameter(fill.CashDelta, NpgsqlDbType.Double),
+        Parameter(fill.Partial, NpgsqlDbType.Boolean));
 
     private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
     {
@@ -204,7 +205,7 @@ public sealed class OrdersProjection : IProjection
         return command;
     }
 
-    private static NpgsqlParameter Text(string value) => ProjectionSql.Parameter(value, NpgsqlDbType.Text);
+    private static NpgsqlParameter Text(string value) => Parameter(value, NpgsqlDbType.Text);
 
     private static string SideName(Side side) => side == Side.Buy ? "buy" : "sell";
 }

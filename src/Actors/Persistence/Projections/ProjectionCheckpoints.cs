@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using static ActorArb.Actors.Persistence.Postgres.PostgresSql;
 
 namespace ActorArb.Actors.Persistence.Projections;
 
@@ -19,17 +20,16 @@ internal static class ProjectionCheckpoints
     /// <c>create table if not exists</c> statements can otherwise both pass the check and one fail on the catalog's
     /// unique index.
     /// </summary>
-    public static async Task EnsureAsync(NpgsqlDataSource dataSource, string schema, IProjection projection, CancellationToken cancellationToken)
+    public static async Task EnsureAsync(NpgsqlConnection connection, string schema, IProjection projection, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ProjectionSql.ExecuteAsync(
+        await ExecuteAsync(
             connection,
             "select pg_advisory_xact_lock($1, hashtext($2))",
             cancellationToken,
-            ProjectionSql.Parameter(LockClass, NpgsqlDbType.Integer),
-            ProjectionSql.Parameter(schema, NpgsqlDbType.Text)).ConfigureAwait(false);
-        await ProjectionSql.ExecuteAsync(
+            Parameter(LockClass, NpgsqlDbType.Integer),
+            Parameter(schema, NpgsqlDbType.Text)).ConfigureAwait(false);
+        await ExecuteAsync(
             connection,
             $"""
             create table if not exists {schema}.projection_checkpoints (
@@ -39,22 +39,20 @@ internal static class ProjectionCheckpoints
             """,
             cancellationToken).ConfigureAwait(false);
         await projection.CreateAsync(connection, schema, cancellationToken).ConfigureAwait(false);
-        await ProjectionSql.ExecuteAsync(
+        await ExecuteAsync(
             connection,
             $"insert into {schema}.projection_checkpoints (name, position) values ($1, 0) on conflict (name) do nothing",
             cancellationToken,
-            ProjectionSql.Parameter(projection.Name, NpgsqlDbType.Text)).ConfigureAwait(false);
+            Parameter(projection.Name, NpgsqlDbType.Text)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Returns the checkpoint of <paramref name="name"/>, or null when that projection never ran in the schema.</summary>
     public static async Task<long?> ReadAsync(NpgsqlConnection connection, string schema, string name, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"select position from {schema}.projection_checkpoints where name = $1", connection);
-        command.Parameters.Add(ProjectionSql.Parameter(name, NpgsqlDbType.Text));
         try
         {
-            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
+            return await ScalarAsync(connection, $"select position from {schema}.projection_checkpoints where name = $1", cancellationToken, Parameter(name, NpgsqlDbType.Text)).ConfigureAwait(false) as long?;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
         {
@@ -66,20 +64,16 @@ internal static class ProjectionCheckpoints
     /// Locks the checkpoint row of <paramref name="name"/> until the transaction ends and returns its position. A
     /// second runner of the same projection waits here, then sees the events the first one applied as done.
     /// </summary>
-    public static async Task<long> LockAsync(NpgsqlConnection connection, string schema, string name, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand($"select position from {schema}.projection_checkpoints where name = $1 for update", connection);
-        command.Parameters.Add(ProjectionSql.Parameter(name, NpgsqlDbType.Text));
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?
+    public static async Task<long> LockAsync(NpgsqlConnection connection, string schema, string name, CancellationToken cancellationToken) =>
+        await ScalarAsync(connection, $"select position from {schema}.projection_checkpoints where name = $1 for update", cancellationToken, Parameter(name, NpgsqlDbType.Text)).ConfigureAwait(false) as long?
             ?? throw new InvalidOperationException($"projection '{name}' has no checkpoint row in {schema}.projection_checkpoints");
-    }
 
     /// <summary>Moves the checkpoint of <paramref name="name"/> to <paramref name="position"/>, within the caller's transaction.</summary>
     public static Task SaveAsync(NpgsqlConnection connection, string schema, string name, long position, CancellationToken cancellationToken) =>
-        ProjectionSql.ExecuteAsync(
+        ExecuteAsync(
             connection,
             $"update {schema}.projection_checkpoints set position = $2, updated_at = now() where name = $1",
             cancellationToken,
-            ProjectionSql.Parameter(name, NpgsqlDbType.Text),
-            ProjectionSql.Parameter(position, NpgsqlDbType.Bigint));
+            Parameter(name, NpgsqlDbType.Text),
+            Parameter(position, NpgsqlDbType.Bigint));
 }

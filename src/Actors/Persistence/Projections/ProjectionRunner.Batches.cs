@@ -1,6 +1,3 @@
-using ActorArb.Actors.Persistence.Postgres;
-using Npgsql;
-
 namespace ActorArb.Actors.Persistence.Projections;
 
 /// <summary>Batches: one transaction applies the events and moves the checkpoint, retried through transient failures.</summary>
@@ -13,7 +10,7 @@ public sealed partial class ProjectionRunner
     /// second runner of the same projection never applies an event twice.
     /// </summary>
     private Task<long> ApplyBatchAsync(IProjection projection, List<RecordedEvent> batch, CancellationToken cancellationToken) =>
-        WithRetryAsync(
+        _store.WithConnectionAsync(
             async (connection, token) =>
             {
                 var schema = _store.Schema;
@@ -30,18 +27,6 @@ public sealed partial class ProjectionRunner
                 await ProjectionCheckpoints.SaveAsync(connection, schema, projection.Name, last, token).ConfigureAwait(false);
                 await transaction.CommitAsync(token).ConfigureAwait(false);
                 return last;
-            },
-            cancellationToken);
-
-    /// <summary>Runs <paramref name="work"/> on a fresh connection, retrying transient failures within the store's budget.</summary>
-    private Task<T> WithRetryAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        TransientRetry.RunAsync(
-            _store.DataSource,
-            _store.Options.TransientRetryBudget,
-            async (_, token) =>
-            {
-                await using var connection = await _store.DataSource.OpenConnectionAsync(token).ConfigureAwait(false);
-                return await work(connection, token).ConfigureAwait(false);
             },
             cancellationToken);
 }

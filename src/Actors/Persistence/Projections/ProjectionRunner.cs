@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using ActorArb.Actors.Persistence.Postgres;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace ActorArb.Actors.Persistence.Projections;
 
@@ -87,14 +86,7 @@ public sealed partial class ProjectionRunner
     /// <exception cref="OperationCanceledException">Cancelled first; what was committed stays and is resumed from.</exception>
     public async Task CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        await _store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        var head = await WithRetryAsync(
-            async (connection, token) =>
-            {
-                await using var command = new NpgsqlCommand($"select coalesce(max(position), 0) from {_store.Schema}.events", connection);
-                return (long)(await command.ExecuteScalarAsync(token).ConfigureAwait(false))!;
-            },
-            cancellationToken).ConfigureAwait(false);
+        var head = await _store.ReadHeadPositionAsync(cancellationToken).ConfigureAwait(false);
         await RunAllAsync(head, cancellationToken).ConfigureAwait(false);
     }
 
@@ -103,7 +95,7 @@ public sealed partial class ProjectionRunner
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         await _store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        return await WithRetryAsync(
+        return await _store.WithConnectionAsync(
             async (connection, token) => await ProjectionCheckpoints.ReadAsync(connection, _store.Schema, name, token).ConfigureAwait(false) ?? 0,
             cancellationToken).ConfigureAwait(false);
     }
@@ -133,14 +125,8 @@ public sealed partial class ProjectionRunner
     private async Task RunOneAsync(IProjection projection, long? stopAt, CancellationToken cancellationToken)
     {
         await _store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        await TransientRetry.RunAsync(
-            _store.DataSource,
-            _store.Options.TransientRetryBudget,
-            async (_, token) =>
-            {
-                await ProjectionCheckpoints.EnsureAsync(_store.DataSource, _store.Schema, projection, token).ConfigureAwait(false);
-                return true;
-            },
+        await _store.WithConnectionAsync(
+            (connection, token) => ProjectionCheckpoints.EnsureAsync(connection, _store.Schema, projection, token),
             cancellationToken).ConfigureAwait(false);
         var position = await ReadPositionAsync(projection.Name, cancellationToken).ConfigureAwait(false);
         if (position >= stopAt)
@@ -201,12 +187,7 @@ public sealed partial class ProjectionRunner
     {
         try
         {
-            await using var connection = await _store.DataSource.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
-            await ProjectionSql.ExecuteAsync(
-                connection,
-                $"delete from {_store.Schema}.checkpoints where subscriber = $1",
-                CancellationToken.None,
-                ProjectionSql.Parameter(subscriber, NpgsqlDbType.Text)).ConfigureAwait(false);
+            await _store.DeleteCheckpointAsync(subscriber, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NpgsqlException || TransientRetry.IsTransient(e))
         {

@@ -6,16 +6,13 @@ namespace ActorArb.Actors.Persistence.Serialization;
 
 /// <summary>
 /// Maps the type names stored with events and snapshots to CLR types and back. A type's default name is its
-/// simple CLR name, as <see cref="EventTypeNames.Of"/> writes it, so renaming a namespace never changes stored
+/// simple CLR name, as <see cref="EventTypeNames.Of(Type)"/> writes it, so renaming a namespace never changes stored
 /// data; renaming a type does, which is why every stored type is registered here by hand rather than scanned.
 /// Thread-safe: types may be registered while stores read.
 /// </summary>
 public sealed class EventTypeRegistry
 {
     private readonly ConcurrentDictionary<string, Type> _byName = new(StringComparer.Ordinal);
-
-    /// <summary>Returns the names registered so far.</summary>
-    public IReadOnlyCollection<string> Names => _byName.Keys.ToArray();
 
     /// <summary>
     /// Returns a registry holding every domain event (<see cref="CandleClosed"/>, <see cref="RegimeChanged"/>,
@@ -36,7 +33,7 @@ public sealed class EventTypeRegistry
 
     /// <summary>Registers <typeparamref name="T"/> under its simple CLR name and returns this registry.</summary>
     /// <exception cref="InvalidOperationException">The name already maps to another type.</exception>
-    public EventTypeRegistry Register<T>() => Register(typeof(T), typeof(T).Name);
+    public EventTypeRegistry Register<T>() => Register(typeof(T), EventTypeNames.Of(typeof(T)));
 
     /// <summary>
     /// Registers <typeparamref name="T"/> under <paramref name="name"/> (an alias, e.g. a type's former name)

@@ -21,7 +21,7 @@ public sealed class CsvCandleSource : HistoricalSource
     private readonly Timeframe timeframe;
     private readonly long fromMs;
     private readonly long toMs;
-    private readonly Price tickSize;
+    private readonly string tickSizeText;
     private CsvFile? file;
     private bool hasPrevious;
     private long previousTimeMs;
@@ -47,7 +47,7 @@ public sealed class CsvCandleSource : HistoricalSource
         this.timeframe = timeframe;
         fromMs = options.FromMs ?? long.MinValue;
         toMs = options.ToMs ?? long.MaxValue;
-        tickSize = instrument.TickSize;
+        tickSizeText = instrument.TickSize.ToString();
         file = CsvFile.Open(path, Header, allowExtraColumns: false, Quality, options.BadRows);
     }
 
@@ -111,13 +111,6 @@ public sealed class CsvCandleSource : HistoricalSource
         }
 
         return added;
-    }
-
-    /// <inheritdoc />
-    public override int ReadTicks(List<TradeTick> into, int max)
-    {
-        CheckRead(into, max, SourceKind.Ticks);
-        return 0;
     }
 
     /// <inheritdoc />
@@ -209,9 +202,10 @@ public sealed class CsvCandleSource : HistoricalSource
 
         hasPrevious = true;
         previousTimeMs = timeMs;
+        var tickSize = Instrument.TickSize;
         if (!open.IsMultipleOf(tickSize) || !high.IsMultipleOf(tickSize) || !low.IsMultipleOf(tickSize) || !close.IsMultipleOf(tickSize))
         {
-            csv.Warn(DataProblems.OffTickPrice, row, tickSize.ToString());
+            csv.Warn(DataProblems.OffTickPrice, row, tickSizeText);
         }
 
         candle = new Candle(Instrument.Id, timeframe, timeMs, open, high, low, close, volume, TradeCount: 0, CandleFlags.None);

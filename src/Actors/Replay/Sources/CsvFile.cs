@@ -90,24 +90,19 @@ internal sealed class CsvFile : IDisposable
     /// <exception cref="DataFormatException">The policy is <see cref="BadRowPolicy.Stop"/>.</exception>
     public bool Reject(string problem, ReadOnlySpan<char> row, string? detail = null)
     {
-        var reason = detail is null ? problem : $"{problem} ({detail})";
         if (policy == BadRowPolicy.Stop)
         {
             Stopped = true;
-            throw new DataFormatException(Path, LineNumber, reason, DataFormatException.Quote(row));
+            throw new DataFormatException(Path, LineNumber, Reason(problem, detail), DataFormatException.Quote(row));
         }
 
         quality.RowsSkipped++;
-        quality.RecordProblem(problem, DataFormatException.Format(Path, LineNumber, reason, row));
+        Record(problem, row, detail);
         return false;
     }
 
     /// <summary>Counts and samples a warning about the current row, which is kept.</summary>
-    public void Warn(string problem, ReadOnlySpan<char> row, string? detail = null)
-    {
-        var reason = detail is null ? problem : $"{problem} ({detail})";
-        quality.RecordProblem(problem, DataFormatException.Format(Path, LineNumber, reason, row));
-    }
+    public void Warn(string problem, ReadOnlySpan<char> row, string? detail = null) => Record(problem, row, detail);
 
     /// <summary>
     /// Returns an estimate of the number of data rows in the file: the text length divided by the average line
@@ -123,6 +118,18 @@ internal sealed class CsvFile : IDisposable
 
         // Our files are ASCII, so chars and bytes agree; the header is counted as a data row, a one-row error.
         return Math.Max(rowsRead, (long)(lines.TextLength * ((double)rowsRead / lines.CharsConsumed)));
+    }
+
+    private static string Reason(string problem, string? detail) => detail is null ? problem : $"{problem} ({detail})";
+
+    /// <summary>Counts the problem; the sample text is built only while the report still keeps samples, since a bad file can have millions of problem rows.</summary>
+    private void Record(string problem, ReadOnlySpan<char> row, string? detail)
+    {
+        quality.CountProblem(problem);
+        if (quality.WantsSample)
+        {
+            quality.AddSample(DataFormatException.Format(Path, LineNumber, Reason(problem, detail), row));
+        }
     }
 
     private static long SampleDataRows(CsvLineReader lines)

@@ -21,17 +21,13 @@ internal sealed class CsvLineReader : IDisposable
     private int end;
     private bool endOfFile;
 
-    private CsvLineReader(StreamReader reader, long fileLength, long textLength, bool isGzip)
+    private CsvLineReader(StreamReader reader, long textLength, bool isGzip)
     {
         this.reader = reader;
-        FileLength = fileLength;
         TextLength = textLength;
         IsGzip = isGzip;
         buffer = ArrayPool<char>.Shared.Rent(BufferChars);
     }
-
-    /// <summary>Gets the length of the file on disk in bytes.</summary>
-    public long FileLength { get; }
 
     /// <summary>
     /// Gets the length of the text in bytes: the file length, or for gzip the size recorded in the trailer (exact below
@@ -67,7 +63,7 @@ internal sealed class CsvLineReader : IDisposable
             file.Position = 0;
             Stream text = isGzip ? new GZipStream(file, CompressionMode.Decompress) : file;
             var reader = new StreamReader(text, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, StreamBufferBytes);
-            return new CsvLineReader(reader, file.Length, textLength, isGzip);
+            return new CsvLineReader(reader, textLength, isGzip);
         }
         catch
         {

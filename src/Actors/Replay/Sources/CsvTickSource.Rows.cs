@@ -96,9 +96,9 @@ public sealed partial class CsvTickSource
         hasPrevious = true;
         previousTimeMs = timeMs;
         RememberId(idText);
-        if (!price.IsMultipleOf(tickSize))
+        if (!price.IsMultipleOf(Instrument.TickSize))
         {
-            csv.Warn(DataProblems.OffTickPrice, row, tickSize.ToString());
+            csv.Warn(DataProblems.OffTickPrice, row, tickSizeText);
         }
 
         return true;

@@ -31,8 +31,7 @@ public sealed partial class CsvTickSource : HistoricalSource
 
     private readonly string path;
     private readonly CsvSourceOptions options;
-    private readonly InstrumentId instrumentId;
-    private readonly Price tickSize;
+    private readonly string tickSizeText;
     private readonly long fromMs;
     private readonly long toMs;
     private CsvFile? file;
@@ -56,8 +55,7 @@ public sealed partial class CsvTickSource : HistoricalSource
         this.path = path;
         this.options = options;
         Instrument = instrument;
-        instrumentId = instrument.Id;
-        tickSize = instrument.TickSize;
+        tickSizeText = instrument.TickSize.ToString();
         fromMs = options.FromMs ?? long.MinValue;
         toMs = options.ToMs ?? long.MaxValue;
         trackIds = options.Repeat > 1;
@@ -69,7 +67,7 @@ public sealed partial class CsvTickSource : HistoricalSource
 
     /// <inheritdoc />
     public override string Description =>
-        options.Repeat == 1 ? $"csv ticks {path} ({instrumentId})" : $"csv ticks {path} ({instrumentId}) x{options.Repeat}";
+        options.Repeat == 1 ? $"csv ticks {path} ({Instrument.Id})" : $"csv ticks {path} ({Instrument.Id}) x{options.Repeat}";
 
     /// <inheritdoc />
     public override Instrument Instrument { get; }
@@ -80,13 +78,6 @@ public sealed partial class CsvTickSource : HistoricalSource
     /// </summary>
     public override long? EstimatedCount =>
         file is null ? Position : Math.Max((rowsPerPass >= 0 ? rowsPerPass : file.EstimateDataRows()) * options.Repeat, Position);
-
-    /// <inheritdoc />
-    public override int ReadCandles(List<Candle> into, int max)
-    {
-        CheckRead(into, max, SourceKind.Candles);
-        return 0;
-    }
 
     /// <inheritdoc />
     public override int ReadTicks(List<TradeTick> into, int max)
@@ -142,7 +133,7 @@ public sealed partial class CsvTickSource : HistoricalSource
                 tradeId = RepeatedId(idText);
             }
 
-            into.Add(new TradeTick(instrumentId, timeMs + shiftMs, price, quantity, side, tradeId));
+            into.Add(new TradeTick(Instrument.Id, timeMs + shiftMs, price, quantity, side, tradeId));
             Quality.RowsAccepted++;
             added++;
         }

@@ -54,11 +54,17 @@ public sealed class DataQualityReport
         return text.ToString();
     }
 
-    /// <summary>Counts one occurrence of <paramref name="problem"/> and keeps the line as a sample while there is room.</summary>
-    internal void RecordProblem(string problem, string sample)
-    {
+    /// <summary>Gets whether a sample would still be kept, so that callers build sample text only while there is room.</summary>
+    internal bool WantsSample => samples.Count < MaxSamples;
+
+    /// <summary>Counts one occurrence of <paramref name="problem"/>.</summary>
+    internal void CountProblem(string problem) =>
         problemCounts[problem] = problemCounts.GetValueOrDefault(problem) + 1;
-        if (samples.Count < MaxSamples)
+
+    /// <summary>Keeps <paramref name="sample"/> while there is room; build it only when <see cref="WantsSample"/>.</summary>
+    internal void AddSample(string sample)
+    {
+        if (WantsSample)
         {
             samples.Add(sample);
         }

@@ -36,17 +36,27 @@ public abstract class HistoricalSource : IDisposable
     /// Appends up to <paramref name="max"/> candles in time order to <paramref name="into"/> and returns how many were
     /// appended; 0 means the source is exhausted.
     /// </summary>
+    /// <remarks>The base implementation serves tick sources: it checks the arguments and throws, because the source yields ticks.</remarks>
     /// <exception cref="InvalidOperationException">The source yields ticks, or it stopped earlier at a bad row.</exception>
     /// <exception cref="DataFormatException">A bad row was found under <see cref="BadRowPolicy.Stop"/>.</exception>
-    public abstract int ReadCandles(List<Candle> into, int max);
+    public virtual int ReadCandles(List<Candle> into, int max)
+    {
+        CheckRead(into, max, SourceKind.Candles);
+        return 0;
+    }
 
     /// <summary>
     /// Appends up to <paramref name="max"/> ticks in time order to <paramref name="into"/> and returns how many were
     /// appended; 0 means the source is exhausted.
     /// </summary>
+    /// <remarks>The base implementation serves candle sources: it checks the arguments and throws, because the source yields candles.</remarks>
     /// <exception cref="InvalidOperationException">The source yields candles, or it stopped earlier at a bad row.</exception>
     /// <exception cref="DataFormatException">A bad row was found under <see cref="BadRowPolicy.Stop"/>.</exception>
-    public abstract int ReadTicks(List<TradeTick> into, int max);
+    public virtual int ReadTicks(List<TradeTick> into, int max)
+    {
+        CheckRead(into, max, SourceKind.Ticks);
+        return 0;
+    }
 
     /// <summary>Returns <see cref="Description"/>.</summary>
     public override string ToString() => Description;

@@ -3,6 +3,7 @@ using ActorArb.Actors.Persistence.Projections;
 using ActorArb.Domain.Market;
 using Npgsql;
 using NpgsqlTypes;
+using static ActorArb.Actors.Persistence.Postgres.PostgresSql;
 
 namespace ActorArb.Actors.Replay.Sources;
 
@@ -104,13 +105,6 @@ public sealed class StoreCandleSource : HistoricalSource
         return added;
     }
 
-    /// <inheritdoc />
-    public override int ReadTicks(List<TradeTick> into, int max)
-    {
-        CheckRead(into, max, SourceKind.Ticks);
-        return 0;
-    }
-
     /// <summary>Reads the next page after the last open time read; returns false (and remembers) when there is none.</summary>
     private bool FetchPage()
     {
@@ -118,7 +112,7 @@ public sealed class StoreCandleSource : HistoricalSource
         pageIndex = 0;
         using var connection = dataSource.OpenConnection();
         using var command = Query(connection, "open_time, open, high, low, close, volume, trade_count, flags", after: lastOpenTimeMs, " order by open_time limit $6");
-        command.Parameters.Add(ProjectionSql.Parameter(pageSize, NpgsqlDbType.Integer));
+        command.Parameters.Add(Parameter(pageSize, NpgsqlDbType.Integer));
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -126,7 +120,7 @@ public sealed class StoreCandleSource : HistoricalSource
                 page.Add(new Candle(
                     Instrument.Id,
                     timeframe,
-                    ProjectionSql.ToUnixMs(reader.GetFieldValue<DateTime>(0)),
+                    ToUnixMs(reader.GetFieldValue<DateTime>(0)),
                     Price.FromDecimal(reader.GetDecimal(1)),
                     Price.FromDecimal(reader.GetDecimal(2)),
                     Price.FromDecimal(reader.GetDecimal(3)),
@@ -176,14 +170,14 @@ public sealed class StoreCandleSource : HistoricalSource
         var command = new NpgsqlCommand(
             $"select {columns} from {schema}.candles where exchange = $1 and symbol = $2 and timeframe = $3 and ({lower} or $4 is null) and (open_time < $5 or $5 is null){tail}",
             connection);
-        command.Parameters.Add(ProjectionSql.Parameter(Instrument.Id.Exchange, NpgsqlDbType.Text));
-        command.Parameters.Add(ProjectionSql.Parameter(Instrument.Id.Symbol, NpgsqlDbType.Text));
-        command.Parameters.Add(ProjectionSql.Parameter(timeframe.ToString(), NpgsqlDbType.Text));
+        command.Parameters.Add(Parameter(Instrument.Id.Exchange, NpgsqlDbType.Text));
+        command.Parameters.Add(Parameter(Instrument.Id.Symbol, NpgsqlDbType.Text));
+        command.Parameters.Add(Parameter(timeframe.ToString(), NpgsqlDbType.Text));
         command.Parameters.Add(Time(after ?? fromMs));
         command.Parameters.Add(Time(toMs));
         return command;
     }
 
     private static NpgsqlParameter Time(long? timeMs) =>
-        timeMs is { } ms ? ProjectionSql.Parameter(ProjectionSql.ToUtc(ms), NpgsqlDbType.TimestampTz) : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
+        timeMs is { } ms ? Parameter(ToUtc(ms), NpgsqlDbType.TimestampTz) : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
 }

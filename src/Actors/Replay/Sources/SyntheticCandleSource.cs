@@ -61,13 +61,6 @@ public sealed class SyntheticCandleSource : HistoricalSource
     }
 
     /// <inheritdoc />
-    public override int ReadTicks(List<TradeTick> into, int max)
-    {
-        CheckRead(into, max, SourceKind.Ticks);
-        return 0;
-    }
-
-    /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
         if (disposing)

@@ -31,9 +31,6 @@ internal abstract class Mailbox
 /// <summary>Creates mailboxes and decides how they are processed.</summary>
 internal interface IDispatcher
 {
-    /// <summary>Gets a value indicating whether this is the single-threaded, virtual-time dispatcher.</summary>
-    bool IsDeterministic { get; }
-
     /// <summary>Creates the mailbox for <paramref name="cell"/>.</summary>
     Mailbox CreateMailbox(ActorCell cell, MailboxOptions options);
 }

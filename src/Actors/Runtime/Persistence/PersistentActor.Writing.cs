@@ -15,7 +15,7 @@ public abstract partial class PersistentActor
         for (var i = 0; i < batch.Length; i++)
         {
             var e = batch[i].Event;
-            data[i] = new EventData(EventIds.For(_seed, expected + i + 1), EventTypeNames.Of(e), e, EventMetadata.Empty);
+            data[i] = EventData.Create(_seed, expected + i + 1, e, EventMetadata.Empty);
         }
 
         _phase = Phase.Storing;

@@ -5,8 +5,6 @@ namespace ActorArb.Domain.Market.Aggregation;
 /// <summary>The watermark, the ring of open minutes and the roll-ups they feed.</summary>
 public sealed partial class CandleAggregator
 {
-    private static long MinuteFloor(long timeMs) => timeMs - (((timeMs % MinuteMs) + MinuteMs) % MinuteMs);
-
     private static Timeframe[] RollupFrames(IReadOnlyList<Timeframe> timeframes)
     {
         var frames = new List<Timeframe>(timeframes.Count);
@@ -78,7 +76,7 @@ public sealed partial class CandleAggregator
         {
             _started = true;
             _maxEventMs = eventTimeMs;
-            _cursorMs = MinuteFloor(eventTimeMs - _latenessMs);
+            _cursorMs = Timeframe.OneMinute.Floor(eventTimeMs - _latenessMs);
             return;
         }
 
@@ -88,7 +86,7 @@ public sealed partial class CandleAggregator
         }
 
         _maxEventMs = eventTimeMs;
-        var limit = MinuteFloor(eventTimeMs - _latenessMs);
+        var limit = Timeframe.OneMinute.Floor(eventTimeMs - _latenessMs);
         if (limit > _cursorMs)
         {
             CloseMinutesBefore(limit, closed);

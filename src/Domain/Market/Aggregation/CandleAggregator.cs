@@ -96,13 +96,13 @@ public sealed partial class CandleAggregator
     {
         EnsureNotFlushed();
         EnsureInstrument(tick.Instrument, nameof(tick));
-        if (_tickRaw != 0 && tick.Price.Raw % _tickRaw != 0)
+        if (_tickRaw != 0 && !OnGrid(tick.Price))
         {
             OffGrid++;
             return;
         }
 
-        var minute = MinuteFloor(tick.TimeMs);
+        var minute = Timeframe.OneMinute.Floor(tick.TimeMs);
         if (_started && (minute < _cursorMs || IsCandleMinute(minute)))
         {
             // A minute delivered whole as a 1m candle is already final, like a closed one.
@@ -134,7 +134,7 @@ public sealed partial class CandleAggregator
     {
         EnsureNotFlushed();
         EnsureInstrument(oneMinute.Instrument, nameof(oneMinute));
-        if (oneMinute.Timeframe != Timeframe.OneMinute || MinuteFloor(oneMinute.OpenTimeMs) != oneMinute.OpenTimeMs)
+        if (oneMinute.Timeframe != Timeframe.OneMinute || Timeframe.OneMinute.Floor(oneMinute.OpenTimeMs) != oneMinute.OpenTimeMs)
         {
             throw new ArgumentException($"expected a 1m candle aligned to a minute, got {oneMinute.Timeframe} at {oneMinute.OpenTimeMs}", nameof(oneMinute));
         }

@@ -30,6 +30,8 @@ public static class SyntheticPegSeries
     /// <summary>How many times the base volume is added at the bottom of the de-peg.</summary>
     private const double StressVolumeBoost = 5.0;
 
+    private const string Owner = nameof(SyntheticPegOptions);
+
     /// <summary>
     /// Returns the candles lazily, one per minute from <see cref="SyntheticPegOptions.StartMs"/>; the options are
     /// checked at once, not on first enumeration.
@@ -51,16 +53,16 @@ public static class SyntheticPegSeries
     public static void Validate(SyntheticPegOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Require(options.Bars >= 0, nameof(options.Bars), "must not be negative");
-        Require(double.IsFinite(options.Peg) && options.Peg > 0, nameof(options.Peg), "must be positive and finite");
-        Require(options.MeanReversion > 0 && options.MeanReversion <= 1, nameof(options.MeanReversion), "must be in (0, 1]");
-        Require(double.IsFinite(options.Volatility) && options.Volatility >= 0, nameof(options.Volatility), "must be finite and not negative");
-        Require(options.TickSize.Raw > 0, nameof(options.TickSize), "must be positive");
-        Require(options.DepegDepth >= 0 && options.DepegDepth < 1, nameof(options.DepegDepth), "must be in [0, 1)");
-        Require(options.DepegStartBar >= 0, nameof(options.DepegStartBar), "must not be negative");
-        Require(options.DepegDurationBars >= 0, nameof(options.DepegDurationBars), "must not be negative");
-        Require(double.IsFinite(options.BaseVolume) && options.BaseVolume >= 0, nameof(options.BaseVolume), "must be finite and not negative");
-        Require(Timeframe.OneMinute.Floor(options.StartMs) == options.StartMs, nameof(options.StartMs), "must be aligned to the minute");
+        Guard.Require(options.Bars >= 0, Owner, nameof(options.Bars), "must not be negative");
+        Guard.Require(double.IsFinite(options.Peg) && options.Peg > 0, Owner, nameof(options.Peg), "must be positive and finite");
+        Guard.Require(options.MeanReversion > 0 && options.MeanReversion <= 1, Owner, nameof(options.MeanReversion), "must be in (0, 1]");
+        Guard.Require(double.IsFinite(options.Volatility) && options.Volatility >= 0, Owner, nameof(options.Volatility), "must be finite and not negative");
+        Guard.Require(options.TickSize.Raw > 0, Owner, nameof(options.TickSize), "must be positive");
+        Guard.Require(options.DepegDepth >= 0 && options.DepegDepth < 1, Owner, nameof(options.DepegDepth), "must be in [0, 1)");
+        Guard.Require(options.DepegStartBar >= 0, Owner, nameof(options.DepegStartBar), "must not be negative");
+        Guard.Require(options.DepegDurationBars >= 0, Owner, nameof(options.DepegDurationBars), "must not be negative");
+        Guard.Require(double.IsFinite(options.BaseVolume) && options.BaseVolume >= 0, Owner, nameof(options.BaseVolume), "must be finite and not negative");
+        Guard.Require(Timeframe.OneMinute.Floor(options.StartMs) == options.StartMs, Owner, nameof(options.StartMs), "must be aligned to the minute");
     }
 
     /// <summary>
@@ -130,12 +132,4 @@ public static class SyntheticPegSeries
     private static long Quantise(double price, double ticksPerUnit) => Math.Max(1L, (long)Math.Round(price * ticksPerUnit));
 
     private static double Smoothstep(double f) => f * f * (3.0 - (2.0 * f));
-
-    private static void Require(bool condition, string name, string rule)
-    {
-        if (!condition)
-        {
-            throw new ArgumentException($"SyntheticPegOptions.{name} {rule}.", name);
-        }
-    }
 }

@@ -1,10 +1,10 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace ActorArb.Actors.Persistence.Projections;
+namespace ActorArb.Actors.Persistence.Postgres;
 
-/// <summary>Small SQL helpers the projections and the candle source share.</summary>
-internal static class ProjectionSql
+/// <summary>Small SQL helpers the event store, the snapshot store, the projections and the candle source share.</summary>
+internal static class PostgresSql
 {
     /// <summary>Returns a typed parameter, so no value is ever spliced into SQL text.</summary>
     public static NpgsqlParameter Parameter<T>(T value, NpgsqlDbType type) => new NpgsqlParameter<T> { TypedValue = value, NpgsqlDbType = type };
@@ -15,11 +15,22 @@ internal static class ProjectionSql
     /// <summary>Returns the Unix milliseconds of a UTC time read from a <c>timestamptz</c> column.</summary>
     public static long ToUnixMs(DateTime utc) => (utc.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
 
-    /// <summary>Runs <paramref name="sql"/> on <paramref name="connection"/> within its current transaction, if any.</summary>
+    /// <summary>
+    /// Runs <paramref name="sql"/> on <paramref name="connection"/>. Npgsql runs every command in the connection's
+    /// current transaction, if any, so none is passed.
+    /// </summary>
     public static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddRange(parameters);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> on <paramref name="connection"/> and returns the first column of its first row, or null.</summary>
+    public static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddRange(parameters);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 }
