@@ -1,0 +1,71 @@
+namespace ActorArb.Domain.Optimization;
+
+/// <summary>
+/// The threshold strategy bar by bar: the definition every faster kernel must reproduce bit for bit. At each
+/// bar's close, flat and close ≤ buy → buy with all cash (units = cash × (1 − fee) / (close × (1 + slip)));
+/// long and close ≥ sell → sell all (cash = units × close × (1 − slip)(1 − fee)); at most one fill per bar.
+/// Equity is cash when flat and units × close when long; the drawdown is tracked against the running peak
+/// with a floor (peak × (1 − max drawdown)), the order of operations of the vectorbt-style reference
+/// (<c>shared/bench/grid_ref.py</c>), so both give the same doubles.
+/// </summary>
+public static class ThresholdReference
+{
+    /// <summary>Runs one combination over <paramref name="closes"/>.</summary>
+    public static ThresholdRun Run(ReadOnlySpan<double> closes, double buy, double sell, ThresholdCosts costs)
+    {
+        var buyFactor = costs.BuyFactor;
+        var buyDivisor = costs.BuyDivisor;
+        var sellFactor = costs.SellFactor;
+        var cash = 1.0;
+        var units = 0.0;
+        var isLong = false;
+        var trades = 0;
+        var peak = 1.0;
+        var maxDrawdown = 0.0;
+        var floor = 1.0;
+        var equity = 1.0;
+        foreach (var close in closes)
+        {
+            if (isLong)
+            {
+                if (close >= sell)
+                {
+                    cash = units * close * sellFactor;
+                    units = 0.0;
+                    isLong = false;
+                    equity = cash;
+                }
+                else
+                {
+                    equity = units * close;
+                }
+            }
+            else if (close <= buy)
+            {
+                units = cash * buyFactor / (close * buyDivisor);
+                cash = 0.0;
+                isLong = true;
+                trades++;
+                equity = units * close;
+            }
+            else
+            {
+                // Flat without a fill: equity, peak and drawdown cannot change.
+                continue;
+            }
+
+            if (equity > peak)
+            {
+                peak = equity;
+                floor = peak * (1.0 - maxDrawdown);
+            }
+            else if (equity < floor)
+            {
+                maxDrawdown = (peak - equity) / peak;
+                floor = equity;
+            }
+        }
+
+        return new ThresholdRun(equity, trades, maxDrawdown);
+    }
+}
