@@ -62,7 +62,7 @@ public sealed class ExactThresholdKernel
                 return new ThresholdRun(units * closes[n - 1], trades, state.MaxDrawdown);
             }
 
-            equity = units * closes[exit] * costs.SellFactor;
+            equity = costs.SellProceeds(units, closes[exit]);
             state.Step(equity);
             from = exit + 1;
         }

@@ -2,8 +2,10 @@ namespace ActorArb.Domain.Optimization;
 
 /// <summary>
 /// The proportional costs of an all-in/all-out threshold strategy: a fee rate charged on both sides and a slippage
-/// rate that worsens the fill price. The factors are computed once, in this order, so every kernel (scalar, SIMD,
-/// GPU) multiplies by the same doubles and gets the same bits.
+/// rate that worsens the fill price. The factors are computed once so every kernel (scalar, SIMD, GPU) multiplies by
+/// the same doubles in the same order as the backtest's paper execution: a buy gets
+/// <c>cash × (1 − fee) / (close × (1 + slip))</c> units, a sell returns <c>units × close × (1 − slip) × (1 − fee)</c>
+/// evaluated left to right. With no slippage this is also the order of <c>shared/bench/grid_ref.py</c>.
 /// </summary>
 public readonly record struct ThresholdCosts
 {
@@ -17,7 +19,7 @@ public readonly record struct ThresholdCosts
         Slippage = slippage;
         BuyFactor = 1.0 - fee;
         BuyDivisor = 1.0 + slippage;
-        SellFactor = (1.0 - slippage) * (1.0 - fee);
+        SellSlipFactor = 1.0 - slippage;
     }
 
     /// <summary>Gets the fee rate charged on each fill.</summary>
@@ -32,8 +34,11 @@ public readonly record struct ThresholdCosts
     /// <summary>Gets 1 + slippage: the factor on the close a buy pays.</summary>
     public double BuyDivisor { get; }
 
-    /// <summary>Gets (1 − slippage) × (1 − fee): the share of a position's value a sell returns as cash.</summary>
-    public double SellFactor { get; }
+    /// <summary>Gets 1 − slippage: the share of the close a sell fills at.</summary>
+    public double SellSlipFactor { get; }
+
+    /// <summary>Returns the cash a sell of <paramref name="units"/> at <paramref name="close"/> returns.</summary>
+    public double SellProceeds(double units, double close) => units * close * SellSlipFactor * BuyFactor;
 
     private static void Check(double rate, string name)
     {

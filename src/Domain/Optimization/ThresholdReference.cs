@@ -3,10 +3,10 @@ namespace ActorArb.Domain.Optimization;
 /// <summary>
 /// The threshold strategy bar by bar: the definition every faster kernel must reproduce bit for bit. At each
 /// bar's close, flat and close ≤ buy → buy with all cash (units = cash × (1 − fee) / (close × (1 + slip)));
-/// long and close ≥ sell → sell all (cash = units × close × (1 − slip)(1 − fee)); at most one fill per bar.
+/// long and close ≥ sell → sell all (cash = units × close × (1 − slip) × (1 − fee)); at most one fill per bar.
 /// Equity is cash when flat and units × close when long; the drawdown is tracked against the running peak
 /// with a floor (peak × (1 − max drawdown)), the order of operations of the vectorbt-style reference
-/// (<c>shared/bench/grid_ref.py</c>), so both give the same doubles.
+/// (<c>shared/bench/grid_ref.py</c>), so both give the same doubles (see <see cref="ThresholdCosts"/> for the fills).
 /// </summary>
 public static class ThresholdReference
 {
@@ -15,7 +15,6 @@ public static class ThresholdReference
     {
         var buyFactor = costs.BuyFactor;
         var buyDivisor = costs.BuyDivisor;
-        var sellFactor = costs.SellFactor;
         var cash = 1.0;
         var units = 0.0;
         var isLong = false;
@@ -30,7 +29,7 @@ public static class ThresholdReference
             {
                 if (close >= sell)
                 {
-                    cash = units * close * sellFactor;
+                    cash = costs.SellProceeds(units, close);
                     units = 0.0;
                     isLong = false;
                     equity = cash;

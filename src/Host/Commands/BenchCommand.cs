@@ -31,9 +31,14 @@ internal static class BenchCommand
             return await StoreAsync(line).ConfigureAwait(false);
         }
 
+        if (line.Verbs.Count == 2 && line.Verbs[1] == "optimize")
+        {
+            return await OptimizeBench.RunAsync(line).ConfigureAwait(false);
+        }
+
         if (line.Verbs.Count < 2 || line.Verbs[1] != "replay")
         {
-            throw new UsageException("bench: expected `bench replay` or `bench store`");
+            throw new UsageException("bench: expected `bench replay`, `bench store` or `bench optimize`");
         }
 
         var tickRepeat = (int)(line.GetLong("tick-repeats") ?? 150);

@@ -14,10 +14,16 @@ internal static class Cli
                      --config FILE (default config.hocon)  --source synthetic|csv-candles|csv-ticks|store-candles
                      --path FILE  --exchange NAME  --symbol BASE/QUOTE  --timeframe 1m
                      --from DATE  --to DATE  --out DIR  --store memory|postgres  --run-id ID  --quiet
+          optimize   search the threshold grid of the optimize section (exact at tick resolution) and write
+                     grid.csv and report.html: --config FILE  --path FILE (and the backtest's source options)
+                     --timeframes 1m,1h,4h,1d  --objective final-equity|net-profit|calmar|sharpe|sortino|profit-factor
+                     --fee 0.001  --slippage 0  --gpu auto|on|off  --cpu-workers N  --no-walk-forward  --out DIR
+                     --store memory|postgres  --force (recompute a request the store already answers)  --quiet
           events     print stored events (PostgreSQL): `events tail [--from POS] [--limit N] [--follow]`,
                      `events stream ID [--from VERSION]`
           bench      measure throughput: `bench replay [--ticks FILE] [--tick-repeats N] [--candle-days N] [--repeats N]`,
-                     `bench store [--connection CS]` (PostgreSQL event store vs in-memory; default ACTORARB_PG)
+                     `bench store [--connection CS]` (PostgreSQL event store vs in-memory; default ACTORARB_PG),
+                     `bench optimize [--csv FILE] [--repeats N]` (the threshold grid vs shared/bench/grid_ref.py numba-par)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -36,6 +42,7 @@ internal static class Cli
                 "backtest" => await BacktestCommand.RunAsync(line).ConfigureAwait(false),
                 "bench" => await BenchCommand.RunAsync(line).ConfigureAwait(false),
                 "events" => await EventsCommand.RunAsync(line).ConfigureAwait(false),
+                "optimize" => await OptimizeCommand.RunAsync(line).ConfigureAwait(false),
                 _ => throw new UsageException($"unknown command '{line.Verbs[0]}'"),
             };
         }

@@ -3,6 +3,7 @@ using ActorArb.Host.Commands;
 namespace ActorArb.Host.Tests.Commands;
 
 /// <summary>The main job end to end: config file in, result.json and report.html out, through the real CLI.</summary>
+[Collection(ConsoleCollection.Name)]
 public sealed class BacktestCommandSpecs : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("actorarb-backtest-").FullName;

@@ -17,7 +17,8 @@ public sealed class EventTypeRegistry
     /// <summary>
     /// Returns a registry holding every domain event (<see cref="CandleClosed"/>, <see cref="RegimeChanged"/>,
     /// <see cref="OrderIntent"/>, <see cref="OrderApproved"/>, <see cref="OrderRejected"/>, <see cref="OrderFilled"/>,
-    /// <see cref="TradingHalted"/>, <see cref="TradingResumed"/>, <see cref="PortfolioValued"/>) and <see cref="string"/>.
+    /// <see cref="TradingHalted"/>, <see cref="TradingResumed"/>, <see cref="PortfolioValued"/>,
+    /// <see cref="OptimizationCompleted"/>) and <see cref="string"/>.
     /// </summary>
     public static EventTypeRegistry CreateDefault() => new EventTypeRegistry()
         .Register<CandleClosed>()
@@ -29,6 +30,7 @@ public sealed class EventTypeRegistry
         .Register<TradingHalted>()
         .Register<TradingResumed>()
         .Register<PortfolioValued>()
+        .Register<OptimizationCompleted>()
         .Register<string>();
 
     /// <summary>Registers <typeparamref name="T"/> under its simple CLR name and returns this registry.</summary>

@@ -1,0 +1,28 @@
+namespace ActorArb.Domain.Events;
+
+/// <summary>
+/// A finished threshold optimisation, recorded so the same request can be answered from the event store: the
+/// request (canonical text) and its fingerprint, the fingerprint of the data it ran on, the best combination, the
+/// top of the ranking and the hindsight bound. <see cref="IDomainEvent.TimeMs"/> is the close of the data's last bar,
+/// so a replayed request records the same event.
+/// </summary>
+public sealed record OptimizationCompleted(
+    long TimeMs,
+    string RequestFingerprint,
+    string DataFingerprint,
+    string Request,
+    string Objective,
+    int Combinations,
+    int Evaluated,
+    IReadOnlyList<OptimizationCandidate> Top,
+    double HindsightMaxEquity) : IDomainEvent;
+
+/// <summary>One ranked combination: timeframe, thresholds, what it made and its objective value.</summary>
+public sealed record OptimizationCandidate(
+    string Timeframe,
+    decimal Buy,
+    decimal Sell,
+    double FinalEquity,
+    int Trades,
+    double MaxDrawdown,
+    double Objective);

@@ -1,0 +1,36 @@
+namespace ActorArb.Domain.Optimization;
+
+/// <summary>
+/// Resamples bar closes to a longer timeframe: the close of a UTC-aligned period is the close of its last bar, the
+/// way the candle aggregator rolls 1m bars up. The last period is kept even when the data ends inside it.
+/// </summary>
+public static class CloseResampler
+{
+    /// <summary>Returns the open times and closes of the periods of <paramref name="periodMs"/> covering the bars.</summary>
+    public static (long[] OpenMs, double[] Closes) Resample(ReadOnlySpan<long> openMs, ReadOnlySpan<double> closes, long periodMs)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(periodMs);
+        if (openMs.Length != closes.Length)
+        {
+            throw new ArgumentException("open times and closes must have the same length");
+        }
+
+        var times = new List<long>();
+        var values = new List<double>();
+        for (var i = 0; i < closes.Length; i++)
+        {
+            var period = openMs[i] - (((openMs[i] % periodMs) + periodMs) % periodMs);
+            if (times.Count > 0 && times[^1] == period)
+            {
+                values[^1] = closes[i];
+            }
+            else
+            {
+                times.Add(period);
+                values.Add(closes[i]);
+            }
+        }
+
+        return ([.. times], [.. values]);
+    }
+}

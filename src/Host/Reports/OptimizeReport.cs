@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text;
+using ActorArb.Domain.Optimization;
+using ActorArb.Host.Composition;
+using ActorArb.Host.Commands;
+using ActorArb.Host.Optimization;
+
+namespace ActorArb.Host.Reports;
+
+/// <summary>Writes an optimisation's whole grid as CSV and its report as one self-contained HTML page (inline SVG heat-map).</summary>
+internal static class OptimizeReport
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    /// <summary>Writes every evaluated combination: timeframe, thresholds, figures, objective and eligibility.</summary>
+    public static void WriteCsv(string path, StudyResult result)
+    {
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        writer.WriteLine("timeframe,buy,sell,final_equity,trades,max_drawdown,objective,eligible");
+        foreach (var study in result.Timeframes)
+        {
+            foreach (var e in study.Entries)
+            {
+                writer.WriteLine(string.Create(C, $"{e.Timeframe},{e.Buy},{e.Sell},{e.Run.FinalEquity:R},{e.Run.Trades},{e.Run.MaxDrawdown:R},{e.Objective:R},{(e.Eligible ? 1 : 0)}"));
+            }
+        }
+    }
+
+    /// <summary>Renders the ranking, the hindsight bounds, the heat-map of the best timeframe and the walk-forward.</summary>
+    public static string Render(StudyResult result, OptimizeSettings settings, StudyData data)
+    {
+        var html = new StringBuilder();
+        html.Append(C, $$"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>ActorArb optimisation</title>
+            <style>
+            body { font-family: system-ui, sans-serif; margin: 24px; color: #222; max-width: 1150px; }
+            h1 { font-size: 20px; } h2 { font-size: 16px; margin-top: 28px; }
+            table { border-collapse: collapse; font-size: 13px; }
+            td, th { border: 1px solid #ddd; padding: 3px 8px; text-align: right; }
+            th { background: #f3f3f3; } td:first-child, th:first-child { text-align: left; }
+            </style></head><body>
+            <h1>ActorArb optimisation — threshold strategy</h1>
+            <p>{{SvgChart.Escape(data.Description)}}: {{data.Closes.Length:N0}} bars of {{data.Timeframe}}. Objective {{settings.Objective}},
+            fee {{settings.Fee:R}}, slippage {{settings.Slippage:R}}, constraints: at least {{settings.MinTrades}} trades, max drawdown
+            ≤ {{settings.MaxDrawdown:R}}. {{result.Evaluated:N0}} combinations in {{result.Elapsed.TotalSeconds:0.000}} s{{(result.Cancelled ? " (cancelled: partial grid)" : "")}}.</p>
+            """);
+        Ranking(html, result);
+        Hindsight(html, result);
+        if (result.BestTimeframe is { } best)
+        {
+            html.Append(C, $"<h2>Objective over buy × sell on {best.Timeframe}</h2>");
+            html.Append(HeatMap(best, result.Best!));
+        }
+
+        if (result.WalkForward is { } wf && result.BestTimeframe is { } tf)
+        {
+            WalkForwardSection(html, wf, tf);
+        }
+
+        html.Append("</body></html>");
+        return html.ToString();
+    }
+
+    private static void Ranking(StringBuilder html, StudyResult result)
+    {
+        html.Append("<h2>Best combinations</h2>");
+        if (result.Ranking.Count == 0)
+        {
+            html.Append("<p>No combination met the constraints.</p>");
+            return;
+        }
+
+        html.Append("<table><tr><th>rank</th><th>timeframe</th><th>buy</th><th>sell</th><th>final equity</th><th>trades</th><th>max drawdown</th><th>objective</th></tr>");
+        for (var i = 0; i < result.Ranking.Count; i++)
+        {
+            var e = result.Ranking[i];
+            html.Append(C, $"<tr><td>{i + 1}</td><td>{e.Timeframe}</td><td>{e.Buy}</td><td>{e.Sell}</td><td>{e.Run.FinalEquity:R}</td><td>{e.Run.Trades}</td><td>{e.Run.MaxDrawdown:0.000000}</td><td>{e.Objective:0.######}</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    private static void Hindsight(StringBuilder html, StudyResult result)
+    {
+        html.Append("<h2>Best per timeframe and the hindsight bound</h2><p>The hindsight bound is the perfect-foresight maximum equity with the same fills and costs (all-in/all-out, any number of trades); captured is the share of its gain the timeframe's best combination makes.</p>");
+        html.Append("<table><tr><th>timeframe</th><th>bars</th><th>best buy</th><th>best sell</th><th>best equity</th><th>trades</th><th>bound</th><th>bound trades</th><th>captured</th></tr>");
+        foreach (var study in result.Timeframes)
+        {
+            StudyEntry? best = null;
+            foreach (var entry in study.Entries)
+            {
+                if (entry.Eligible && (best is null || entry.Objective > best.Objective))
+                {
+                    best = entry;
+                }
+            }
+
+            var equity = best?.Run.FinalEquity ?? double.NaN;
+            html.Append(C, $"<tr><td>{study.Timeframe}</td><td>{study.Series.Length:N0}</td><td>{best?.Buy}</td><td>{best?.Sell}</td><td>{equity:0.######}</td><td>{best?.Run.Trades}</td><td>{study.Hindsight.MaxEquity:0.######}</td><td>{study.Hindsight.Trades:N0}</td><td>{OptimizeCommand.Capture(equity, study.Hindsight.MaxEquity):0.0}%</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    private static string HeatMap(TimeframeStudy study, StudyEntry best)
+    {
+        const int Cell = 6;
+        const int Left = 70;
+        const int Top = 10;
+        var buys = study.Buys;
+        var sells = study.Sells;
+        var eligible = study.Entries.Where(e => e.Eligible && double.IsFinite(e.Objective)).ToList();
+        var min = eligible.Count > 0 ? eligible.Min(e => e.Objective) : 0;
+        var max = eligible.Count > 0 ? eligible.Max(e => e.Objective) : 1;
+        var row = buys.Select((b, i) => (b, i)).ToDictionary(p => p.b, p => p.i);
+        var column = sells.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
+        var width = Left + (sells.Count * Cell) + 20;
+        var height = Top + (buys.Count * Cell) + 40;
+        var svg = new StringBuilder();
+        svg.Append(C, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{Math.Min(width * 3 / 2, 900)}\" font-family=\"sans-serif\" font-size=\"9\">");
+        foreach (var e in study.Entries)
+        {
+            var fill = e.Eligible && double.IsFinite(e.Objective) ? Color(max > min ? (e.Objective - min) / (max - min) : 1) : "#ddd";
+            svg.Append(C, $"<rect x=\"{Left + (column[e.Sell] * Cell)}\" y=\"{Top + (row[e.Buy] * Cell)}\" width=\"{Cell}\" height=\"{Cell}\" fill=\"{fill}\"/>");
+        }
+
+        svg.Append(C, $"<rect x=\"{Left + (column[best.Sell] * Cell)}\" y=\"{Top + (row[best.Buy] * Cell)}\" width=\"{Cell}\" height=\"{Cell}\" fill=\"none\" stroke=\"#e00\" stroke-width=\"1.5\"><title>best: buy {best.Buy}, sell {best.Sell}</title></rect>");
+        svg.Append(C, $"<text x=\"{Left - 4}\" y=\"{Top + 8}\" text-anchor=\"end\">buy {buys[0]}</text><text x=\"{Left - 4}\" y=\"{Top + (buys.Count * Cell)}\" text-anchor=\"end\">{buys[^1]}</text>");
+        svg.Append(C, $"<text x=\"{Left}\" y=\"{height - 18}\">sell {sells[0]}</text><text x=\"{width - 20}\" y=\"{height - 18}\" text-anchor=\"end\">{sells[^1]}</text>");
+        svg.Append(C, $"<text x=\"{Left}\" y=\"{height - 4}\">objective from {min:0.####} (dark) to {max:0.####} (bright); grey: fails the constraints; red box: best</text>");
+        svg.Append("</svg>");
+        return svg.ToString();
+    }
+
+    /// <summary>A dark-blue → green → yellow scale (viridis-like) for a value in [0, 1].</summary>
+    private static string Color(double t)
+    {
+        t = Math.Clamp(t, 0, 1);
+        var r = (int)(68 + (t * (253 - 68)));
+        var g = (int)(1 + (t * (231 - 1)));
+        var b = (int)(84 + (Math.Sin(t * Math.PI) * 80) - (t * 47));
+        return string.Create(C, $"#{r:x2}{g:x2}{Math.Clamp(b, 0, 255):x2}");
+    }
+
+    private static void WalkForwardSection(StringBuilder html, WalkForwardReport wf, TimeframeStudy study)
+    {
+        html.Append(C, $"<h2>Walk-forward on {study.Timeframe}</h2><p>Each window optimises final equity in-sample and runs the chosen thresholds on the next out-of-sample stretch, starting flat; out-of-sample windows compound. Out-of-sample equity {wf.OutOfSampleEquity:0.######}, in-sample {wf.InSampleEquity:0.######}, efficiency {wf.Efficiency:0.###} (out-of-sample log growth per bar over in-sample).</p>");
+        var points = new List<(long TimeMs, double Value)>(wf.EquityCurve.Length);
+        for (var i = 0; i < wf.EquityCurve.Length; i++)
+        {
+            points.Add((study.OpenMs[wf.EquityCurveStart + i], wf.EquityCurve[i]));
+        }
+
+        if (points.Count > 1)
+        {
+            var (min, max) = SvgChart.Range(points.Select(p => p.Value));
+            var chart = new SvgChart(1100, 220, points[0].TimeMs, points[^1].TimeMs, min, max);
+            chart.Line(points, "#2a6", "out-of-sample equity");
+            html.Append(chart.Render("0.0000"));
+        }
+
+        html.Append("<table><tr><th>window</th><th>in-sample from</th><th>out-of-sample from</th><th>buy</th><th>sell</th><th>IS equity</th><th>IS trades</th><th>OOS equity</th><th>OOS trades</th><th>OOS max DD</th><th>efficiency</th></tr>");
+        foreach (var w in wf.Windows)
+        {
+            html.Append(C, $"<tr><td>{w.Index + 1}</td><td>{Date(study.OpenMs[w.InSampleStart])}</td><td>{Date(study.OpenMs[w.OutOfSampleStart])}</td><td>{Price(study, w.BuyTick)}</td><td>{Price(study, w.SellTick)}</td><td>{w.InSample.FinalEquity:0.######}</td><td>{w.InSample.Trades}</td><td>{w.OutOfSample.FinalEquity:0.######}</td><td>{w.OutOfSample.Trades}</td><td>{w.OutOfSample.MaxDrawdown:0.0000}</td><td>{w.Efficiency:0.###}</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    private static string Price(TimeframeStudy study, int? tick) => tick is { } t ? (t / (decimal)study.Series.Scale).ToString(C) : "—";
+
+    private static string Date(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-dd HH:mm", C);
+}
