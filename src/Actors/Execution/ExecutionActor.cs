@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ActorArb.Actors.MarketData;
 using ActorArb.Actors.Persistence;
+using ActorArb.Actors.Replay;
 using ActorArb.Actors.Runtime;
 using ActorArb.Domain.Events;
 using ActorArb.Domain.Execution;
@@ -24,9 +25,10 @@ public sealed class ExecutionActor : ReceiveActor
     private readonly List<OrderFilled> _fills = [];
     private Candle? _last;
 
-    private ExecutionActor(Instrument instrument, FillModel model, Timeframe baseTimeframe, IActorRef portfolio, IActorRef journal, string streamScope)
+    private ExecutionActor(Instrument instrument, FillModel model, Timeframe baseTimeframe, IActorRef portfolio, IActorRef journal, string streamScope, ExecutionProtocol.State? restore)
     {
-        _execution = new PaperExecution(instrument.Id, model);
+        _execution = restore is null ? new PaperExecution(instrument.Id, model) : PaperExecution.Restore(instrument.Id, model, restore.Engine);
+        _last = restore?.Last;
         _baseTimeframe = baseTimeframe;
         _portfolio = portfolio;
         _journal = journal;
@@ -34,11 +36,12 @@ public sealed class ExecutionActor : ReceiveActor
         Receive<MarketDataProtocol.CandleBatch>(Handle);
         Receive<OrderApproved>(Handle);
         Receive<MarketDataProtocol.EndOfData>(end => _portfolio.Tell(end, Self));
+        Receive<TakeCheckpoint>(c => c.ReplyTo.Tell(new ExecutionProtocol.State(_last, _execution.Export()), Self));
     }
 
-    /// <summary>Returns the props of a paper execution actor.</summary>
-    public static Props Props(Instrument instrument, FillModel model, Timeframe baseTimeframe, IActorRef portfolio, IActorRef journal, string streamScope) =>
-        Runtime.Props.Create(() => new ExecutionActor(instrument, model, baseTimeframe, portfolio, journal, streamScope));
+    /// <summary>Returns the props of a paper execution actor, starting from <paramref name="restore"/> (a checkpoint's state) when given.</summary>
+    public static Props Props(Instrument instrument, FillModel model, Timeframe baseTimeframe, IActorRef portfolio, IActorRef journal, string streamScope, ExecutionProtocol.State? restore = null) =>
+        Runtime.Props.Create(() => new ExecutionActor(instrument, model, baseTimeframe, portfolio, journal, streamScope, restore));
 
     private void Handle(MarketDataProtocol.CandleBatch batch)
     {

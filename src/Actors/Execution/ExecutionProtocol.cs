@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using ActorArb.Domain.Events;
+using ActorArb.Domain.Execution;
+using ActorArb.Domain.Market;
 
 namespace ActorArb.Actors.Execution;
 
@@ -11,4 +13,7 @@ public static class ExecutionProtocol
     /// portfolio after every submitted order and after every batch of prices that filled something.
     /// </summary>
     public sealed record ExecutionReport(long TimeMs, ImmutableArray<OrderFilled> Fills, int WorkingOrders);
+
+    /// <summary>The actor's state at a checkpoint: the last base candle seen and the orders still working.</summary>
+    public sealed record State(Candle? Last, PaperExecutionState Engine);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using ActorArb.Actors.Runtime;
 
@@ -6,31 +7,53 @@ namespace ActorArb.Actors.Persistence;
 /// <summary>
 /// Writes the domain events the other actors hand it to an <see cref="IEventStore"/>, one stream per writer,
 /// in the order received. Event ids derive from stream and sequence, so the same replay writes the same ids.
-/// An append that completes synchronously (the in-memory store) costs no extra message; one that completes
-/// later comes back as a message on the thread-pool dispatcher (appends received meanwhile wait, so a stream's order never
-/// changes) and is awaited in place on the deterministic one.
+/// A live journal continues each stream from the version the store holds (read once per stream), so after a
+/// restart new events never reuse stored ids; a replay journal starts each stream where its
+/// <see cref="JournalStart"/> says. An append (or version read) that completes synchronously (the in-memory
+/// store) costs no extra message; one that completes later comes back as a message on the thread-pool dispatcher
+/// (appends received meanwhile wait, so a stream's order never changes) and is awaited in place on the
+/// deterministic one.
 /// </summary>
 public sealed class EventJournalActor : ReceiveActor
 {
     private readonly IEventStore _store;
     private readonly EventMetadata _metadata;
-    private readonly Dictionary<string, (EventIds.StreamSeed Seed, long Sequence)> _streams = new(StringComparer.Ordinal);
+    private readonly JournalStart? _start;
+    private readonly Dictionary<string, Stream> _streams = new(StringComparer.Ordinal);
     private readonly Queue<(object Message, IActorRef Sender)> _waiting = new();
+    private JournalProtocol.Append? _blocked;
     private bool _inFlight;
     private long _written;
     private long _failures;
 
-    private EventJournalActor(IEventStore store, string node)
+    private EventJournalActor(IEventStore store, string node, JournalStart? start)
     {
         _store = store;
+        _start = start;
         _metadata = new EventMetadata(SourceNode: node);
         Receive<JournalProtocol.Append>(a => Handle(a));
         Receive<JournalProtocol.Flush>(f => Handle(f, Sender));
+        Receive<JournalProtocol.GetSequences>(g => Handle(g, Sender));
         Receive<JournalProtocol.AsyncAppendCompleted>(Handle);
+        Receive<JournalProtocol.VersionLoaded>(Handle);
     }
 
-    /// <summary>Returns the props of a journal writing to <paramref name="store"/> as node <paramref name="node"/>.</summary>
-    public static Props Props(IEventStore store, string node) => Runtime.Props.Create(() => new EventJournalActor(store, node));
+    /// <summary>
+    /// Returns the props of a live journal writing to <paramref name="store"/> as node <paramref name="node"/>: each
+    /// stream continues after the version the store holds.
+    /// </summary>
+    public static Props Props(IEventStore store, string node) => Runtime.Props.Create(() => new EventJournalActor(store, node, null));
+
+    /// <summary>
+    /// Returns the props of a replay journal: each stream starts where <paramref name="start"/> says (sequence 1 when
+    /// it does not name the stream), whatever the store holds, so a deterministic replay writes the same ids again
+    /// and the store's idempotency skips those already there.
+    /// </summary>
+    public static Props Props(IEventStore store, string node, JournalStart start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        return Runtime.Props.Create(() => new EventJournalActor(store, node, start));
+    }
 
     private void Handle(JournalProtocol.Append append)
     {
@@ -41,19 +64,33 @@ public sealed class EventJournalActor : ReceiveActor
         }
 
         // One lookup per append: stream ids are long and this is the replay's hot path.
-        ref var stream = ref CollectionsMarshal.GetValueRefOrAddDefault(_streams, append.StreamId, out var known);
-        if (!known)
+        ref var stream = ref CollectionsMarshal.GetValueRefOrNullRef(_streams, append.StreamId);
+        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref stream))
         {
-            stream.Seed = EventIds.Seed(append.StreamId);
+            if (!Open(append))
+            {
+                return;
+            }
+
+            stream = ref CollectionsMarshal.GetValueRefOrNullRef(_streams, append.StreamId);
         }
 
-        var data = new EventData[append.Events.Length];
+        var first = stream.Sequence + 1;
+        stream.Sequence += append.Events.Length;
+
+        // Events a replay re-produces up to the checkpoint are stored already: send only those after it.
+        var skip = (int)Math.Clamp(stream.Durable - first + 1, 0, append.Events.Length);
+        if (skip == append.Events.Length)
+        {
+            return;
+        }
+
+        var data = new EventData[append.Events.Length - skip];
         for (var i = 0; i < data.Length; i++)
         {
-            data[i] = EventData.Create(stream.Seed, stream.Sequence + i + 1, append.Events[i], _metadata);
+            data[i] = EventData.Create(stream.Seed, first + skip + i, append.Events[skip + i], _metadata);
         }
 
-        stream.Sequence += data.Length;
         var pending = _store.AppendAsync(append.StreamId, ExpectedVersion.Any, data);
         if (pending.IsCompletedSuccessfully)
         {
@@ -78,6 +115,59 @@ public sealed class EventJournalActor : ReceiveActor
             TaskScheduler.Default);
     }
 
+    /// <summary>
+    /// Registers the stream of <paramref name="append"/> at its starting sequence and returns true; or, when the
+    /// store's answer has to be awaited on the thread-pool dispatcher, holds the append back and returns false.
+    /// </summary>
+    private bool Open(JournalProtocol.Append append)
+    {
+        var id = append.StreamId;
+        if (_start is { } start)
+        {
+            Register(id, start.Next.GetValueOrDefault(id), start.Durable.GetValueOrDefault(id));
+            return true;
+        }
+
+        var pending = _store.GetStreamVersionAsync(id);
+        if (pending.IsCompletedSuccessfully || Context.System.Deterministic is not null)
+        {
+            // A store that fails here fails the actor: writing with a guessed sequence would reuse stored ids.
+            Register(id, pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult(), 0);
+            return true;
+        }
+
+        _inFlight = true;
+        _blocked = append;
+        var self = Self;
+        pending.AsTask().ContinueWith(
+            t => self.Tell(new JournalProtocol.VersionLoaded(id, t.IsCompletedSuccessfully ? t.Result : 0, t.Exception?.GetBaseException())),
+            TaskScheduler.Default);
+        return false;
+    }
+
+    private void Register(string streamId, long sequence, long durable) =>
+        _streams.Add(streamId, new Stream { Seed = EventIds.Seed(streamId), Sequence = sequence, Durable = durable });
+
+    private void Handle(JournalProtocol.VersionLoaded loaded)
+    {
+        _inFlight = false;
+        var append = _blocked!;
+        _blocked = null;
+        if (loaded.Error is null)
+        {
+            Register(loaded.StreamId, loaded.Version, 0);
+            Handle(append);
+        }
+        else
+        {
+            // The stream stays unknown, so its next append asks the store again.
+            _failures++;
+            Context.System.EventStream.Publish(new JournalProtocol.AppendFailed(loaded.StreamId, append.Events.Length, loaded.Error.Message));
+        }
+
+        Drain();
+    }
+
     private void Handle(JournalProtocol.AsyncAppendCompleted completed)
     {
         _inFlight = false;
@@ -91,7 +181,12 @@ public sealed class EventJournalActor : ReceiveActor
             Context.System.EventStream.Publish(new JournalProtocol.AppendFailed(completed.StreamId, completed.Count, completed.Error.Message));
         }
 
-        // Drain inline rather than re-sending to self: later mailbox messages must not overtake queued ones.
+        Drain();
+    }
+
+    /// <summary>Handles the messages set aside, inline rather than re-sent to self: later mailbox messages must not overtake them.</summary>
+    private void Drain()
+    {
         while (!_inFlight && _waiting.TryDequeue(out var next))
         {
             switch (next.Message)
@@ -101,6 +196,9 @@ public sealed class EventJournalActor : ReceiveActor
                     break;
                 case JournalProtocol.Flush f:
                     Handle(f, next.Sender);
+                    break;
+                case JournalProtocol.GetSequences g:
+                    Handle(g, next.Sender);
                     break;
             }
         }
@@ -115,5 +213,31 @@ public sealed class EventJournalActor : ReceiveActor
         }
 
         sender.Tell(new JournalProtocol.Flushed(_written, _failures), Self);
+    }
+
+    private void Handle(JournalProtocol.GetSequences get, IActorRef sender)
+    {
+        if (_inFlight)
+        {
+            _waiting.Enqueue((get, sender));
+            return;
+        }
+
+        // A stream a replay resumed but has not written to since still counts, at the sequence it resumed from.
+        var resumed = _start?.Next.Where(s => !_streams.ContainsKey(s.Key)).Select(s => new JournalProtocol.StreamSequence(s.Key, s.Value)) ?? [];
+        var streams = _streams
+            .Select(s => new JournalProtocol.StreamSequence(s.Key, s.Value.Sequence))
+            .Concat(resumed)
+            .OrderBy(s => s.StreamId, StringComparer.Ordinal)
+            .ToImmutableArray();
+        sender.Tell(new JournalProtocol.Sequences(streams), Self);
+    }
+
+    /// <summary>A stream's id seed, the last sequence handed out, and the sequence up to which events are stored already.</summary>
+    private struct Stream
+    {
+        public EventIds.StreamSeed Seed;
+        public long Sequence;
+        public long Durable;
     }
 }

@@ -18,6 +18,22 @@ public interface IEventStore
     /// <summary>Returns the events of one stream with version greater than <paramref name="afterVersion"/>, in version order.</summary>
     IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, long afterVersion = 0, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Returns the version of <paramref name="streamId"/>: the number of events it holds, 0 when it does not exist. A
+    /// writer that restarts continues its stream from here, so its new events do not reuse stored ids. The default
+    /// reads the whole stream; the stores answer from an index.
+    /// </summary>
+    async ValueTask<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        var version = 0L;
+        await foreach (var e in ReadStreamAsync(streamId, 0, cancellationToken).ConfigureAwait(false))
+        {
+            version = e.Version;
+        }
+
+        return version;
+    }
+
     /// <summary>Returns all events with position greater than <paramref name="afterPosition"/>, in position order.</summary>
     IAsyncEnumerable<RecordedEvent> ReadAllAsync(long afterPosition = 0, CancellationToken cancellationToken = default);
 }

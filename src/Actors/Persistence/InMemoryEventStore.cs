@@ -100,6 +100,15 @@ public sealed class InMemoryEventStore(IClock clock) : IEventStore
     }
 
     /// <inheritdoc />
+    public ValueTask<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_streams.TryGetValue(streamId, out var stream) ? (long)stream.Count : 0L);
+        }
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(long afterPosition = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         RecordedEvent[] snapshot;

@@ -18,5 +18,16 @@ public static class JournalProtocol
     /// <summary>An append that failed for good; published on the event stream.</summary>
     public sealed record AppendFailed(string StreamId, int Count, string Reason);
 
+    /// <summary>Asks for the last sequence written to each stream, answered with <see cref="Sequences"/>.</summary>
+    public sealed record GetSequences;
+
+    /// <summary>The last sequence written to each stream the journal has seen, in ordinal order of stream id.</summary>
+    public sealed record Sequences(ImmutableArray<StreamSequence> Streams);
+
+    /// <summary>A stream and the last sequence written to it.</summary>
+    public sealed record StreamSequence(string StreamId, long Sequence);
+
     internal sealed record AsyncAppendCompleted(string StreamId, int Count, Exception? Error);
+
+    internal sealed record VersionLoaded(string StreamId, long Version, Exception? Error);
 }

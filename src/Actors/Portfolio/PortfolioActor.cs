@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ActorArb.Actors.Execution;
 using ActorArb.Actors.MarketData;
 using ActorArb.Actors.Persistence;
+using ActorArb.Actors.Replay;
 using ActorArb.Actors.Runtime;
 using ActorArb.Domain.Events;
 using ActorArb.Domain.Market;
@@ -13,7 +14,8 @@ namespace ActorArb.Actors.Portfolio;
 /// Hosts the <see cref="PortfolioLedger"/>: applies fills, marks positions on base candles and records one
 /// equity point per strategy bar, valued at that bar's close after the fills of that bar (a bar's point is
 /// written once something later than its close arrives). After each execution report it sends a
-/// <see cref="PortfolioProtocol.Snapshot"/> to the risk manager and then the strategy.
+/// <see cref="PortfolioProtocol.Snapshot"/> to the risk manager and then the strategy. At a replay checkpoint it
+/// answers with a <see cref="PortfolioProtocol.State"/> carrying the points and fills added since the previous one.
 /// </summary>
 public sealed class PortfolioActor : ReceiveActor
 {
@@ -30,10 +32,27 @@ public sealed class PortfolioActor : ReceiveActor
     private IActorRef? _strategy;
     private IActorRef? _risk;
     private Candle? _pending;
+    private int _equityExported;
+    private int _fillsExported;
 
-    private PortfolioActor(Instrument instrument, double initialCash, Timeframe baseTimeframe, Timeframe strategyTimeframe, IActorRef observer, IActorRef journal, string streamScope)
+    private PortfolioActor(Instrument instrument, double initialCash, Timeframe baseTimeframe, Timeframe strategyTimeframe, IActorRef observer, IActorRef journal, string streamScope, PortfolioProtocol.State? restore)
     {
         _ledger = new PortfolioLedger(initialCash);
+        if (restore is not null)
+        {
+            if (restore.EquityFrom != 0 || restore.FillsFrom != 0 || restore.Equity.Length != restore.Marks.Length)
+            {
+                throw new ArgumentException("a portfolio is restored from a whole state: offsets 0 and one mark per equity point", nameof(restore));
+            }
+
+            _ledger = PortfolioLedger.Restore(restore.Ledger);
+            _pending = restore.Pending;
+            _equity.AddRange(restore.Equity);
+            _marks.AddRange(restore.Marks);
+            _fills.AddRange(restore.Fills);
+            (_equityExported, _fillsExported) = (_equity.Count, _fills.Count);
+        }
+
         _instrument = instrument;
         _baseTimeframe = baseTimeframe;
         _strategyTimeframe = strategyTimeframe;
@@ -44,11 +63,29 @@ public sealed class PortfolioActor : ReceiveActor
         Receive<MarketDataProtocol.CandleBatch>(Handle);
         Receive<ExecutionProtocol.ExecutionReport>(Handle);
         Receive<MarketDataProtocol.EndOfData>(Handle);
+        Receive<TakeCheckpoint>(Handle);
     }
 
-    /// <summary>Returns the props of a portfolio starting with <paramref name="initialCash"/>.</summary>
-    public static Props Props(Instrument instrument, double initialCash, Timeframe baseTimeframe, Timeframe strategyTimeframe, IActorRef observer, IActorRef journal, string streamScope) =>
-        Runtime.Props.Create(() => new PortfolioActor(instrument, initialCash, baseTimeframe, strategyTimeframe, observer, journal, streamScope));
+    /// <summary>
+    /// Returns the props of a portfolio starting with <paramref name="initialCash"/>, or from <paramref name="restore"/>
+    /// (a checkpoint's whole state) when given.
+    /// </summary>
+    public static Props Props(Instrument instrument, double initialCash, Timeframe baseTimeframe, Timeframe strategyTimeframe, IActorRef observer, IActorRef journal, string streamScope, PortfolioProtocol.State? restore = null) =>
+        Runtime.Props.Create(() => new PortfolioActor(instrument, initialCash, baseTimeframe, strategyTimeframe, observer, journal, streamScope, restore));
+
+    private void Handle(TakeCheckpoint checkpoint)
+    {
+        var state = new PortfolioProtocol.State(
+            _ledger.Export(),
+            _pending,
+            _equityExported,
+            [.. _equity.Skip(_equityExported)],
+            [.. _marks.Skip(_equityExported)],
+            _fillsExported,
+            [.. _fills.Skip(_fillsExported)]);
+        (_equityExported, _fillsExported) = (_equity.Count, _fills.Count);
+        checkpoint.ReplyTo.Tell(state, Self);
+    }
 
     private void Handle(MarketDataProtocol.CandleBatch batch)
     {

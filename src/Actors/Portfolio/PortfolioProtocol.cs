@@ -23,4 +23,19 @@ public static class PortfolioProtocol
     /// valued at (same length and order), trades and fills.
     /// </summary>
     public sealed record Completed(ImmutableArray<EquityPoint> Equity, ImmutableArray<Candle> Marks, IReadOnlyList<Trade> Trades, ImmutableArray<OrderFilled> Fills, double Cash, double Position);
+
+    /// <summary>
+    /// The actor's state at a checkpoint. The ledger and the pending strategy bar are whole; the equity points (with
+    /// the bars they were valued at) and the fills are those from index <paramref name="EquityFrom"/> and
+    /// <paramref name="FillsFrom"/> on, so successive checkpoints carry only what was added since the previous one.
+    /// A portfolio is restored from a state whose offsets are 0.
+    /// </summary>
+    public sealed record State(
+        PortfolioLedgerState Ledger,
+        Candle? Pending,
+        int EquityFrom,
+        ImmutableArray<EquityPoint> Equity,
+        ImmutableArray<Candle> Marks,
+        int FillsFrom,
+        ImmutableArray<OrderFilled> Fills);
 }

@@ -28,10 +28,25 @@ internal sealed class BacktestObserverActor : ReceiveActor
         Receive<ReplayProtocol.ReplayFailed>(f => recording.Failure = f.Reason);
         Receive<PortfolioProtocol.Completed>(c => recording.Portfolio = c);
         Receive<JournalProtocol.Flushed>(f => recording.Flushed = f);
-        Receive<RegimeChanged>(recording.RegimeChanges.Add);
+        Receive<ReplayProtocol.ReplayPaused>(p => recording.Paused = p);
+        Receive<JournalProtocol.Sequences>(s => recording.Sequences = s);
+        Receive<RegimeChanged>(c =>
+        {
+            // A resumed replay re-runs the regime detector from the start: its changes before the checkpoint are known.
+            if (recording.SkipRegimeChanges > 0)
+            {
+                recording.SkipRegimeChanges--;
+                return;
+            }
+
+            recording.RegimeChanges.Add(c);
+        });
         Receive<OrderRejected>(recording.Rejections.Add);
         Receive<TradingHalted>(recording.RiskEvents.Add);
         Receive<TradingResumed>(recording.RiskEvents.Add);
+
+        // Last: whatever the handlers above do not take is a stage's answer to a checkpoint.
+        ReceiveAny(m => recording.States.Add(m));
     }
 
     public static Props Props(BacktestRecording recording, ManualClock clock, Action<ReplayProtocol.ReplayProgress>? progress) =>
@@ -48,6 +63,15 @@ internal sealed class BacktestRecording
     public PortfolioProtocol.Completed? Portfolio { get; set; }
 
     public JournalProtocol.Flushed? Flushed { get; set; }
+
+    public ReplayProtocol.ReplayPaused? Paused { get; set; }
+
+    public JournalProtocol.Sequences? Sequences { get; set; }
+
+    public int SkipRegimeChanges { get; set; }
+
+    /// <summary>Gets the states the stages answered a checkpoint with; the runner takes them once the chain is idle.</summary>
+    public List<object> States { get; } = [];
 
     public List<RegimeChanged> RegimeChanges { get; } = [];
 

@@ -17,21 +17,24 @@ namespace ActorArb.Actors.Replay;
 /// it: source → candle aggregator → regime detector → strategy → risk manager → paper execution → portfolio,
 /// every domain event appended to the event store. The same plan gives the same outcome, bit for bit.
 /// </summary>
-public static class BacktestRunner
+public static partial class BacktestRunner
 {
     /// <summary>
     /// Runs <paramref name="plan"/> to the end of its data and returns the outcome. Events go to
     /// <paramref name="store"/> (a fresh in-memory store when null); <paramref name="progress"/> is called after
-    /// every source batch on the replay thread.
+    /// every source batch on the replay thread. With <paramref name="checkpoints"/> the run checkpoints itself into
+    /// the store and can resume from its latest checkpoint after a crash.
     /// </summary>
     /// <exception cref="ReplayFailedException">The source stopped at a bad row (policy <c>stop</c>).</exception>
-    public static async Task<BacktestOutcome> RunAsync(BacktestPlan plan, IEventStore? store = null, Action<ReplayProtocol.ReplayProgress>? progress = null)
+    public static async Task<BacktestOutcome> RunAsync(BacktestPlan plan, IEventStore? store = null, Action<ReplayProtocol.ReplayProgress>? progress = null, ReplayCheckpoints? checkpoints = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var clock = new ManualClock();
         store ??= new InMemoryEventStore(clock);
+        var resume = checkpoints is { Resume: true } ? await LoadAsync(store, plan.RunId).ConfigureAwait(false) : null;
         var source = plan.OpenSource();
         var recording = new BacktestRecording();
+        resume?.Prefill(recording);
         var system = ActorSystem.CreateDeterministic("backtest", clock);
         await using (system.ConfigureAwait(false))
         {
@@ -43,20 +46,35 @@ public static class BacktestRunner
 
             var scope = plan.RunId;
             var instrument = plan.Instrument;
-            var journal = system.ActorOf(EventJournalActor.Props(store, system.Name), "journal");
-            var portfolio = system.ActorOf(PortfolioActor.Props(instrument, plan.InitialCash, plan.BaseTimeframe, plan.StrategyTimeframe, observer, journal, scope), "portfolio");
-            var execution = system.ActorOf(ExecutionActor.Props(instrument, plan.Fills, plan.BaseTimeframe, portfolio, journal, scope), "execution");
-            var risk = system.ActorOf(RiskManagerActor.Props(plan.Risk, instrument, plan.BaseTimeframe, plan.InitialCash, execution, journal, scope), "risk");
-            var strategy = system.ActorOf(StrategyActor.Props(plan.CreateStrategy(), plan.InitialCash, risk, journal, scope), "strategy");
-            var regime = system.ActorOf(RegimeDetectorActor.Props(instrument, plan.Regime, plan.RegimeTimeframe, strategy, journal, scope), "regime");
+            var last = resume?.Last;
+            var journal = system.ActorOf(EventJournalActor.Props(store, system.Name, resume?.JournalStart(plan) ?? JournalStart.FromBeginning), "journal");
+            var portfolio = system.ActorOf(PortfolioActor.Props(instrument, plan.InitialCash, plan.BaseTimeframe, plan.StrategyTimeframe, observer, journal, scope, resume?.Portfolio), "portfolio");
+            var execution = system.ActorOf(ExecutionActor.Props(instrument, plan.Fills, plan.BaseTimeframe, portfolio, journal, scope, last?.Execution), "execution");
+            var risk = system.ActorOf(RiskManagerActor.Props(plan.Risk, instrument, plan.BaseTimeframe, plan.InitialCash, execution, journal, scope, last?.Risk), "risk");
+            var strategy = system.ActorOf(StrategyActor.Props(plan.CreateStrategy(), plan.InitialCash, risk, journal, scope, last?.Strategy), "strategy");
+            var gate = checkpoints is null ? null : system.ActorOf(ReplayGate.Props(strategy, last?.GateCount ?? 0), "gate");
+            var regime = system.ActorOf(RegimeDetectorActor.Props(instrument, plan.Regime, plan.RegimeTimeframe, gate ?? strategy, journal, scope), "regime");
             var aggregator = system.ActorOf(CandleAggregatorActor.Props(instrument, plan.BaseTimeframe, plan.Candles, regime, journal, scope), "candles");
-            var reader = system.ActorOf(HistoricalSourceActor.Props(source, aggregator, observer, plan.BatchSize), "source");
+            var reader = system.ActorOf(HistoricalSourceActor.Props(source, aggregator, observer, plan.BatchSize, checkpoints?.EveryBatches ?? 0), "source");
             portfolio.Tell(new PortfolioProtocol.RegisterFeedback(strategy, risk));
             reader.Tell(new ReplayProtocol.StartReplay());
             var dispatcher = system.Deterministic!;
-            dispatcher.RunUntilIdle();
+            var chain = new Chain(journal, observer, gate!, strategy, risk, execution, portfolio);
+            var messages = checkpoints is null
+                ? RunToEnd(dispatcher)
+                : RunWithCheckpoints(dispatcher, reader, chain, recording, plan.RunId, resume);
             journal.Tell(new JournalProtocol.Flush(), observer);
-            dispatcher.RunUntilIdle();
+            var persisted = 0L;
+            if (checkpoints is not null)
+            {
+                journal.Tell(new JournalProtocol.GetSequences(), observer);
+                messages.Chain += dispatcher.RunUntilIdle();
+                persisted = recording.Sequences!.Streams.Sum(s => s.Sequence);
+            }
+            else
+            {
+                messages.Chain += dispatcher.RunUntilIdle();
+            }
 
             if (recording.Failure is { } failure)
             {
@@ -79,8 +97,23 @@ public static class BacktestRunner
                 recording.RiskEvents,
                 book.Marks,
                 PerformanceMetrics.Compute(book.Equity, book.Trades, plan.InitialCash, plan.StrategyTimeframe.Ms),
-                recording.Flushed?.EventsWritten ?? 0,
-                dispatcher.Processed);
+                checkpoints is null ? recording.Flushed?.EventsWritten ?? 0 : persisted,
+                checkpoints is null ? dispatcher.Processed : messages.Chain);
         }
+    }
+
+    private static MessageCount RunToEnd(DeterministicDispatcher dispatcher)
+    {
+        dispatcher.RunUntilIdle();
+        return new MessageCount();
+    }
+
+    /// <summary>The actors a checkpoint talks to.</summary>
+    private sealed record Chain(IActorRef Journal, IActorRef Observer, IActorRef Gate, IActorRef Strategy, IActorRef Risk, IActorRef Execution, IActorRef Portfolio);
+
+    /// <summary>Messages the chain handled, checkpoint work excluded, so a resumed run reports what an uninterrupted one does.</summary>
+    private sealed class MessageCount
+    {
+        public long Chain { get; set; }
     }
 }

@@ -9,7 +9,9 @@ namespace ActorArb.Actors.Replay;
 /// <summary>
 /// Reads a <see cref="HistoricalSource"/> in batches and sends them to <c>next</c>. It asks itself for the
 /// next batch after sending one, so on the deterministic dispatcher at most a batch or two is in flight and a
-/// year of ticks never sits in memory at once.
+/// year of ticks never sits in memory at once. With a pause interval it stops after every that many batches and
+/// tells the observer (<see cref="ReplayProtocol.ReplayPaused"/>), so the chain drains and a checkpoint can be
+/// taken; <see cref="ReplayProtocol.ContinueReplay"/> resumes it.
 /// </summary>
 public sealed class HistoricalSourceActor : ReceiveActor
 {
@@ -17,12 +19,15 @@ public sealed class HistoricalSourceActor : ReceiveActor
     private readonly IActorRef _next;
     private readonly IActorRef _observer;
     private readonly int _batchSize;
+    private readonly int _pauseEvery;
     private readonly List<Candle> _candles;
     private readonly List<TradeTick> _ticks;
     private long _lastTimeMs;
+    private long _batches;
 
-    private HistoricalSourceActor(HistoricalSource source, IActorRef next, IActorRef observer, int batchSize)
+    private HistoricalSourceActor(HistoricalSource source, IActorRef next, IActorRef observer, int batchSize, int pauseEvery)
     {
+        _pauseEvery = pauseEvery;
         _source = source;
         _next = next;
         _observer = observer;
@@ -31,14 +36,16 @@ public sealed class HistoricalSourceActor : ReceiveActor
         _ticks = source.Kind == SourceKind.Ticks ? new List<TradeTick>(batchSize) : [];
         Receive<ReplayProtocol.StartReplay>(_ => ReadNext());
         Receive<ReplayProtocol.ReadNext>(_ => ReadNext());
+        Receive<ReplayProtocol.ContinueReplay>(_ => ReadNext());
     }
 
     /// <summary>
     /// Returns the props of a source actor; <paramref name="observer"/> receives progress after every batch and
-    /// <see cref="ReplayProtocol.ReplayCompleted"/> or <see cref="ReplayProtocol.ReplayFailed"/> at the end.
+    /// <see cref="ReplayProtocol.ReplayCompleted"/> or <see cref="ReplayProtocol.ReplayFailed"/> at the end; with
+    /// <paramref name="pauseEvery"/> above 0 the source pauses after every that many batches.
     /// </summary>
-    public static Props Props(HistoricalSource source, IActorRef next, IActorRef observer, int batchSize = 4096) =>
-        Runtime.Props.Create(() => new HistoricalSourceActor(source, next, observer, batchSize));
+    public static Props Props(HistoricalSource source, IActorRef next, IActorRef observer, int batchSize = 4096, int pauseEvery = 0) =>
+        Runtime.Props.Create(() => new HistoricalSourceActor(source, next, observer, batchSize, pauseEvery));
 
     /// <inheritdoc />
     protected override void PostStop() => _source.Dispose();
@@ -64,6 +71,12 @@ public sealed class HistoricalSourceActor : ReceiveActor
         }
 
         _observer.Tell(new ReplayProtocol.ReplayProgress(_source.Position, _source.EstimatedCount, _lastTimeMs), Self);
+        if (_pauseEvery > 0 && ++_batches % _pauseEvery == 0)
+        {
+            _observer.Tell(new ReplayProtocol.ReplayPaused(_batches, _lastTimeMs), Self);
+            return;
+        }
+
         Self.Tell(new ReplayProtocol.ReadNext(), Self);
     }
 

@@ -17,5 +17,11 @@ public static class ReplayProtocol
     /// <summary>The source failed (e.g. a bad row under the stop policy); nothing after the failing row was sent.</summary>
     public sealed record ReplayFailed(string Reason);
 
+    /// <summary>The source stopped after <paramref name="Batches"/> batches, the last row at <paramref name="LastTimeMs"/>; it waits for <see cref="ContinueReplay"/>.</summary>
+    public sealed record ReplayPaused(long Batches, long LastTimeMs);
+
+    /// <summary>Resumes a paused source.</summary>
+    public sealed record ContinueReplay;
+
     internal sealed record ReadNext;
 }

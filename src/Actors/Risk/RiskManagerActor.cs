@@ -1,6 +1,7 @@
 using ActorArb.Actors.MarketData;
 using ActorArb.Actors.Persistence;
 using ActorArb.Actors.Portfolio;
+using ActorArb.Actors.Replay;
 using ActorArb.Actors.Runtime;
 using ActorArb.Domain.Events;
 using ActorArb.Domain.Market;
@@ -29,12 +30,17 @@ public sealed class RiskManagerActor : ReceiveActor
     private long _timeMs;
     private Regime _regime;
 
-    private RiskManagerActor(RiskLimits limits, Instrument instrument, Timeframe baseTimeframe, double initialCash, IActorRef execution, IActorRef journal, string streamScope)
+    private RiskManagerActor(RiskLimits limits, Instrument instrument, Timeframe baseTimeframe, double initialCash, IActorRef execution, IActorRef journal, string streamScope, RiskProtocol.State? restore)
     {
-        _risk = new RiskManager(limits);
+        _risk = restore is null ? new RiskManager(limits) : RiskManager.Restore(limits, restore.Manager);
         _baseTimeframe = baseTimeframe;
         _cash = initialCash;
         _regime = instrument.IsPegged ? Regime.PegStable : Regime.Normal;
+        if (restore is not null)
+        {
+            (_cash, _position, _mark, _timeMs, _regime) = (restore.Cash, restore.Position, restore.Mark, restore.TimeMs, restore.Regime);
+        }
+
         _execution = execution;
         _journal = journal;
         _stream = $"{streamScope}/risk";
@@ -45,11 +51,15 @@ public sealed class RiskManagerActor : ReceiveActor
         Receive<RiskProtocol.Halt>(m => Record(() => _risk.Halt(_timeMs, m.Reason, _events)));
         Receive<RiskProtocol.Resume>(m => Record(() => _risk.Resume(_timeMs, m.Reason, _events)));
         Receive<MarketDataProtocol.EndOfData>(end => _execution.Tell(end, Self));
+        Receive<TakeCheckpoint>(c => c.ReplyTo.Tell(new RiskProtocol.State(_cash, _position, _mark, _timeMs, _regime, _risk.Export()), Self));
     }
 
-    /// <summary>Returns the props of a risk manager with <paramref name="limits"/>.</summary>
-    public static Props Props(RiskLimits limits, Instrument instrument, Timeframe baseTimeframe, double initialCash, IActorRef execution, IActorRef journal, string streamScope) =>
-        Runtime.Props.Create(() => new RiskManagerActor(limits, instrument, baseTimeframe, initialCash, execution, journal, streamScope));
+    /// <summary>
+    /// Returns the props of a risk manager with <paramref name="limits"/>, starting from <paramref name="restore"/> (a
+    /// checkpoint's state) when given.
+    /// </summary>
+    public static Props Props(RiskLimits limits, Instrument instrument, Timeframe baseTimeframe, double initialCash, IActorRef execution, IActorRef journal, string streamScope, RiskProtocol.State? restore = null) =>
+        Runtime.Props.Create(() => new RiskManagerActor(limits, instrument, baseTimeframe, initialCash, execution, journal, streamScope, restore));
 
     private void Handle(MarketDataProtocol.CandleBatch batch)
     {

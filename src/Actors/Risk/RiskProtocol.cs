@@ -1,3 +1,7 @@
+using ActorArb.Domain.Market;
+using ActorArb.Domain.Regimes;
+using ActorArb.Domain.Risk;
+
 namespace ActorArb.Actors.Risk;
 
 /// <summary>Operator commands of the <see cref="RiskManagerActor"/>.</summary>
@@ -8,4 +12,7 @@ public static class RiskProtocol
 
     /// <summary>Lifts the operator's halt (other halts, such as a DEPEG regime, stay until they clear).</summary>
     public sealed record Resume(string Reason);
+
+    /// <summary>The actor's state at a checkpoint: the book and mark it values equity with, the regime, and the risk manager's own state.</summary>
+    public sealed record State(double Cash, double Position, Price Mark, long TimeMs, Regime Regime, RiskManagerState Manager);
 }

@@ -1,6 +1,7 @@
 using ActorArb.Actors.MarketData;
 using ActorArb.Actors.Persistence;
 using ActorArb.Actors.Portfolio;
+using ActorArb.Actors.Replay;
 using ActorArb.Actors.Runtime;
 using ActorArb.Domain.Events;
 using ActorArb.Domain.Market;
@@ -13,6 +14,8 @@ namespace ActorArb.Actors.Strategies;
 /// risk manager. When the strategy wants an order, the actor sends the candles up to the decision and then the
 /// intent, and holds everything after it until the outcome returns (a rejection from risk, or the portfolio's
 /// snapshot after execution), so the strategy never decides on a stale position — in replay and live alike.
+/// A replay checkpoints it while the chain is idle (<see cref="TakeCheckpoint"/>) and resumes it from that
+/// <see cref="StrategyProtocol.State"/>; the strategy must then be an <see cref="IStatefulStrategy"/>.
 /// </summary>
 public sealed class StrategyActor : ReceiveActor
 {
@@ -29,10 +32,16 @@ public sealed class StrategyActor : ReceiveActor
     private double _position;
     private int _workingOrders;
 
-    private StrategyActor(IStrategy strategy, double initialCash, IActorRef risk, IActorRef journal, string streamScope)
+    private StrategyActor(IStrategy strategy, double initialCash, IActorRef risk, IActorRef journal, string streamScope, StrategyProtocol.State? restore)
     {
         _strategy = strategy;
         _cash = initialCash;
+        if (restore is not null)
+        {
+            (_cash, _position, _workingOrders) = (restore.Cash, restore.Position, restore.WorkingOrders);
+            Stateful(strategy).RestoreState(restore.Strategy);
+        }
+
         _risk = risk;
         _journal = journal;
         _stream = $"{streamScope}/strategy/{strategy.Id}";
@@ -41,11 +50,28 @@ public sealed class StrategyActor : ReceiveActor
         Receive<MarketDataProtocol.EndOfData>(m => Enqueue(m));
         Receive<OrderRejected>(Handle);
         Receive<PortfolioProtocol.Snapshot>(Handle);
+        Receive<TakeCheckpoint>(Handle);
     }
 
-    /// <summary>Returns the props of an actor hosting <paramref name="strategy"/>.</summary>
-    public static Props Props(IStrategy strategy, double initialCash, IActorRef risk, IActorRef journal, string streamScope) =>
-        Runtime.Props.Create(() => new StrategyActor(strategy, initialCash, risk, journal, streamScope));
+    /// <summary>
+    /// Returns the props of an actor hosting <paramref name="strategy"/>, starting from <paramref name="restore"/>
+    /// (a checkpoint's state) when given.
+    /// </summary>
+    public static Props Props(IStrategy strategy, double initialCash, IActorRef risk, IActorRef journal, string streamScope, StrategyProtocol.State? restore = null) =>
+        Runtime.Props.Create(() => new StrategyActor(strategy, initialCash, risk, journal, streamScope, restore));
+
+    private static IStatefulStrategy Stateful(IStrategy strategy) =>
+        strategy as IStatefulStrategy ?? throw new NotSupportedException($"strategy {strategy.Id} ({strategy.GetType().Name}) cannot be checkpointed: it is not an IStatefulStrategy");
+
+    private void Handle(TakeCheckpoint checkpoint)
+    {
+        if (_awaiting || _held.Count > 0 || _cursor < _batch.Candles.Length)
+        {
+            throw new InvalidOperationException("a checkpoint reached the strategy while it still held candles or awaited an order's outcome");
+        }
+
+        checkpoint.ReplyTo.Tell(new StrategyProtocol.State(_cash, _position, _workingOrders, Stateful(_strategy).ExportState()), Self);
+    }
 
     private void Enqueue(object message)
     {

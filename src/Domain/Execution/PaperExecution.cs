@@ -101,6 +101,19 @@ public sealed class PaperExecution
         _working.RemoveRange(kept, _working.Count - kept);
     }
 
+    /// <summary>Returns the working orders; <see cref="Restore"/> gives back an engine that fills the same.</summary>
+    public PaperExecutionState Export() => new([.. _working.Select(o => new WorkingOrderState(o.Approved, o.DueMs, o.Remaining))]);
+
+    /// <summary>Returns an engine for <paramref name="instrument"/> with <paramref name="model"/> working the orders of <paramref name="state"/>.</summary>
+    /// <exception cref="ArgumentException">The fill model is invalid.</exception>
+    public static PaperExecution Restore(InstrumentId instrument, FillModel model, PaperExecutionState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var engine = new PaperExecution(instrument, model);
+        engine._working.AddRange(state.Working.Select(o => new WorkingOrder(o.Approved, o.DueMs, o.Remaining)));
+        return engine;
+    }
+
     private static OrderFilled FillBuy(WorkingOrder order, long timeMs, Price price, double p, double fee, double slip, ref double available)
     {
         var fillPrice = p * (1 + slip);

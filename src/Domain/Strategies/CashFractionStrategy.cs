@@ -9,7 +9,7 @@ namespace ActorArb.Domain.Strategies;
 /// position: the constructor's checks, the id and timeframe, the two order sizes and the timeframe filter.
 /// Subclasses only <see cref="Decide"/> on candles of their own timeframe.
 /// </summary>
-public abstract class CashFractionStrategy : IStrategy
+public abstract class CashFractionStrategy : IStatefulStrategy
 {
     /// <summary>Checks the arguments in a fixed order (id, options, timeframe, then the options' own rules) and keeps them.</summary>
     /// <exception cref="ArgumentException">The id is blank or the options are invalid.</exception>
@@ -56,6 +56,19 @@ public abstract class CashFractionStrategy : IStrategy
     /// <remarks>Decisions are read from prices alone in every regime: halting on FLASH_CRASH or DEPEG is the risk manager's job.</remarks>
     public void OnRegime(Regime regime)
     {
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Returns null: the frame itself remembers nothing between candles.</remarks>
+    public virtual StrategyState? ExportState() => null;
+
+    /// <inheritdoc />
+    public virtual void RestoreState(StrategyState? state)
+    {
+        if (state is not null)
+        {
+            throw new ArgumentException($"{GetType().Name} keeps no state, got state of kind '{state.Kind}'", nameof(state));
+        }
     }
 
     /// <summary>Handles a candle of <see cref="Timeframe"/>, appending any intents to <paramref name="intents"/>.</summary>

@@ -18,6 +18,7 @@ namespace ActorArb.Domain.Strategies;
 /// </remarks>
 public sealed class SwingStrategy : CashFractionStrategy
 {
+    private const string StateKind = "swing";
     private readonly double _up;
     private readonly double _down;
     private bool _seeded;
@@ -31,6 +32,27 @@ public sealed class SwingStrategy : CashFractionStrategy
     {
         _up = 1 + options.ReversalPct / 100;
         _down = 1 - options.ReversalPct / 100;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The memory is the swing low and high (raw prices) and whether they have been seeded.</remarks>
+    public override StrategyState? ExportState() => new(StateKind, [_seeded ? 1 : 0, _low.Raw, _high.Raw]);
+
+    /// <inheritdoc />
+    public override void RestoreState(StrategyState? state)
+    {
+        if (state is null)
+        {
+            (_seeded, _low, _high) = (false, default, default);
+            return;
+        }
+
+        if (state.Kind != StateKind || state.Values.Length != 3)
+        {
+            throw new ArgumentException($"expected swing state (3 values), got '{state.Kind}' ({state.Values.Length} values)", nameof(state));
+        }
+
+        (_seeded, _low, _high) = (state.Values[0] != 0, new Price(state.Values[1]), new Price(state.Values[2]));
     }
 
     /// <inheritdoc />

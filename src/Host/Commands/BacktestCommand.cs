@@ -24,24 +24,38 @@ internal static class BacktestCommand
         var settings = Load(config, line);
         var persistence = PersistenceSettings.Bind(config).WithStore(line.Get("store"));
         var runId = line.Get("run-id") ?? settings.Fingerprint();
+        var resume = line.Flag("resume");
+        var every = line.GetLong("checkpoint-every") ?? 8;
         line.EnsureAllRead("backtest");
+        if (persistence.Store != "postgres" && resume)
+        {
+            throw new UsageException("--resume needs the postgres store (--store postgres): only it keeps checkpoints across processes");
+        }
+
+        if (every is < 1 or > int.MaxValue)
+        {
+            throw new UsageException($"--checkpoint-every: expected a number of source batches of at least 1, got {every}");
+        }
 
         var progress = new ProgressBar("replay", enabled: !quiet);
         var unit = settings.Source.Kind == SourceKindSetting.CsvTicks ? "ticks" : "candles";
         await using var pg = persistence.Store == "postgres" || settings.Source.Kind == SourceKindSetting.StoreCandles
             ? await persistence.OpenPostgresAsync().ConfigureAwait(false)
             : null;
-        var memory = new InMemoryEventStore(new ManualClock());
+
+        // On PostgreSQL the replay writes as it goes and checkpoints itself, so a run killed mid-way continues with
+        // --resume; in memory nothing outlives the process, so it runs without checkpoints.
+        var durable = persistence.Store == "postgres" && pg is not null;
         var outcome = await BacktestRunner.RunAsync(
             Plan(settings, runId, pg),
-            memory,
-            p => progress.Report(p.Position, p.EstimatedCount, unit)).ConfigureAwait(false);
+            durable ? pg : new InMemoryEventStore(new ManualClock()),
+            p => progress.Report(p.Position, p.EstimatedCount, unit),
+            durable ? new ReplayCheckpoints((int)every, resume) : null).ConfigureAwait(false);
         progress.Done(outcome.Quality.RowsRead, unit);
-        if (persistence.Store == "postgres" && pg is not null)
+        if (durable)
         {
-            var written = await EventExport.CopyAsync(memory, pg).ConfigureAwait(false);
-            await new ProjectionRunner(pg, [new CandleProjection(), new OrdersProjection()]).CatchUpAsync().ConfigureAwait(false);
-            Console.Out.WriteLine($"stored {written:N0} events of run {runId} in PostgreSQL schema {pg.Schema} ({memory.Count - written:N0} were already there); candles and orders projections caught up");
+            await new ProjectionRunner(pg!, [new CandleProjection(), new OrdersProjection()]).CatchUpAsync().ConfigureAwait(false);
+            Console.Out.WriteLine($"run {runId} holds {outcome.EventsPersisted:N0} events in PostgreSQL schema {pg!.Schema}; candles and orders projections caught up");
         }
 
         Directory.CreateDirectory(settings.OutputDirectory);

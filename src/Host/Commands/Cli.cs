@@ -14,6 +14,8 @@ internal static class Cli
                      --config FILE (default config.hocon)  --source synthetic|csv-candles|csv-ticks|store-candles
                      --path FILE  --exchange NAME  --symbol BASE/QUOTE  --timeframe 1m
                      --from DATE  --to DATE  --out DIR  --store memory|postgres  --run-id ID  --quiet
+                     on postgres the run checkpoints every --checkpoint-every N source batches (default 8);
+                     --resume continues a run of the same --run-id that was killed, from its last checkpoint
           optimize   search the threshold grid of the optimize section (exact at tick resolution) and write
                      grid.csv and report.html: --config FILE  --path FILE (and the backtest's source options)
                      --timeframes 1m,1h,4h,1d  --objective final-equity|net-profit|calmar|sharpe|sortino|profit-factor

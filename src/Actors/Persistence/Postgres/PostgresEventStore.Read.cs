@@ -39,6 +39,23 @@ public sealed partial class PostgresEventStore
     }
 
     /// <inheritdoc />
+    /// <remarks>Reads the highest version from the (stream, version) index, so bulk-copied streams count too; retried through transient failures.</remarks>
+    public async ValueTask<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var sql = $"select coalesce(max(version), 0) from {_names.Schema}.events where stream_id = $1";
+        return await WithConnectionAsync(
+            async (connection, token) =>
+            {
+                await using var command = new NpgsqlCommand(sql, connection);
+                command.Parameters.Add(Parameter(streamId, NpgsqlDbType.Text));
+                return (long)(await command.ExecuteScalarAsync(token).ConfigureAwait(false))!;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     /// <remarks>
     /// Returns what is committed when each page is read. A transaction that commits later with a lower position
     /// than one already returned is not returned; subscriptions (<see cref="SubscribeAsync(string, long, Func{RecordedEvent, CancellationToken, ValueTask}, CancellationToken)"/>)

@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using ActorArb.Actors.Execution;
+using ActorArb.Actors.Persistence;
+using ActorArb.Actors.Persistence.Postgres;
+using ActorArb.Actors.Portfolio;
+using ActorArb.Actors.Risk;
+using ActorArb.Actors.Runtime;
+using ActorArb.Actors.Strategies;
+using ActorArb.Domain.Events;
+
+namespace ActorArb.Actors.Replay;
+
+/// <summary>
+/// Resumable replays: quiescent checkpoints. Every few source batches the source pauses and the dispatcher runs
+/// until nothing is in flight, so the states the stages report form a consistent cut with no message on any
+/// channel (feedback loops included); the cut is appended to the run's checkpoint stream as one event. A resumed
+/// run restores the stages after the regime detector from the latest cut, re-runs the source, aggregator and
+/// detector from the start (a pure pipeline, so they re-produce the same messages and the same event ids), drops
+/// what the gate counted before the cut, and from the cut on runs exactly as the uninterrupted run did.
+/// </summary>
+public static partial class BacktestRunner
+{
+    private static MessageCount RunWithCheckpoints(DeterministicDispatcher dispatcher, IActorRef reader, Chain chain, BacktestRecording recording, string runId, Resume? resume)
+    {
+        var count = new MessageCount();
+        var counting = resume is null;
+        var number = resume?.Last.Number ?? 0;
+        var exported = (Regimes: recording.RegimeChanges.Count, Rejections: recording.Rejections.Count, Halts: recording.RiskEvents.Count);
+        while (true)
+        {
+            var handled = dispatcher.RunUntilIdle();
+            count.Chain += counting ? handled : 0;
+            if (recording.Paused is not { } paused)
+            {
+                return count;
+            }
+
+            recording.Paused = null;
+            if (resume is not null && paused.Batches == resume.Last.Batches)
+            {
+                // The cut: from here on this run handles exactly what the uninterrupted run handled after it.
+                counting = true;
+                count.Chain = resume.Last.ChainMessages;
+            }
+            else if (paused.Batches > (resume?.Last.Batches ?? 0))
+            {
+                number++;
+                recording.States.Clear();
+                var take = new TakeCheckpoint(chain.Observer);
+                foreach (var stage in new[] { chain.Gate, chain.Strategy, chain.Risk, chain.Execution, chain.Portfolio })
+                {
+                    stage.Tell(take);
+                }
+
+                var stream = ReplayCheckpoints.StreamOf(runId);
+                chain.Journal.Tell(new JournalProtocol.GetSequences(), chain.Observer);
+                dispatcher.RunUntilIdle();
+                var checkpoint = new ReplayCheckpoint(
+                    paused.LastTimeMs,
+                    number,
+                    paused.Batches,
+                    State<ReplayGate.Passed>(recording).Count,
+                    count.Chain,
+                    [.. recording.Sequences!.Streams.Where(s => s.StreamId != stream)],
+                    State<StrategyProtocol.State>(recording),
+                    State<RiskProtocol.State>(recording),
+                    State<ExecutionProtocol.State>(recording),
+                    State<PortfolioProtocol.State>(recording),
+                    [.. recording.RegimeChanges.Skip(exported.Regimes)],
+                    [.. recording.Rejections.Skip(exported.Rejections)],
+                    [.. recording.RiskEvents.Skip(exported.Halts).Select(ReplayCheckpoint.Halt.Of)]);
+                exported = (recording.RegimeChanges.Count, recording.Rejections.Count, recording.RiskEvents.Count);
+                chain.Journal.Tell(new JournalProtocol.Append(stream, [checkpoint]));
+                chain.Journal.Tell(new JournalProtocol.Flush(), chain.Observer);
+                dispatcher.RunUntilIdle();
+            }
+
+            reader.Tell(new ReplayProtocol.ContinueReplay());
+        }
+    }
+
+    private static T State<T>(BacktestRecording recording) =>
+        recording.States.OfType<T>().Single();
+
+    /// <summary>Returns what run <paramref name="runId"/> resumes from: its checkpoints merged, or null when it has none.</summary>
+    private static async Task<Resume?> LoadAsync(IEventStore store, string runId)
+    {
+        if (store is PostgresEventStore pg)
+        {
+            pg.Options.Serializer.Registry.Register<ReplayCheckpoint>();
+        }
+
+        var all = new List<ReplayCheckpoint>();
+        await foreach (var e in store.ReadStreamAsync(ReplayCheckpoints.StreamOf(runId)).ConfigureAwait(false))
+        {
+            all.Add(e.Payload as ReplayCheckpoint ?? throw new InvalidOperationException($"checkpoint {e.Version} of run {runId} is a {e.Type}, not a {nameof(ReplayCheckpoint)}"));
+        }
+
+        return all.Count == 0 ? null : new Resume(all);
+    }
+
+    /// <summary>The latest checkpoint of a run, with the lists that only grow merged from all of them.</summary>
+    private sealed class Resume
+    {
+        public Resume(List<ReplayCheckpoint> all)
+        {
+            Last = all[^1];
+            var p = Last.Portfolio;
+            Portfolio = p with
+            {
+                EquityFrom = 0,
+                Equity = [.. all.SelectMany(c => c.Portfolio.Equity)],
+                Marks = [.. all.SelectMany(c => c.Portfolio.Marks)],
+                FillsFrom = 0,
+                Fills = [.. all.SelectMany(c => c.Portfolio.Fills)],
+            };
+            RegimeChanges = [.. all.SelectMany(c => c.RegimeChanges)];
+            Rejections = [.. all.SelectMany(c => c.Rejections)];
+            Halts = [.. all.SelectMany(c => c.Halts).Select(h => h.ToEvent())];
+        }
+
+        public ReplayCheckpoint Last { get; }
+
+        public PortfolioProtocol.State Portfolio { get; }
+
+        private List<RegimeChanged> RegimeChanges { get; }
+
+        private List<OrderRejected> Rejections { get; }
+
+        private List<IDomainEvent> Halts { get; }
+
+        public void Prefill(BacktestRecording recording)
+        {
+            recording.RegimeChanges.AddRange(RegimeChanges);
+            recording.Rejections.AddRange(Rejections);
+            recording.RiskEvents.AddRange(Halts);
+            recording.SkipRegimeChanges = RegimeChanges.Count;
+        }
+
+        /// <summary>
+        /// Returns where the journal starts each stream: the restored stages continue after the checkpoint; the
+        /// candle and regime streams start over, their events up to the checkpoint known to be stored.
+        /// </summary>
+        public JournalStart JournalStart(BacktestPlan plan)
+        {
+            var reproduced = new HashSet<string>(StringComparer.Ordinal) { $"{plan.RunId}/candles/{plan.Instrument.Id}", $"{plan.RunId}/regimes/{plan.Instrument.Id}" };
+            var next = ImmutableDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
+            var durable = ImmutableDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
+            foreach (var s in Last.Streams)
+            {
+                durable[s.StreamId] = s.Sequence;
+                if (!reproduced.Contains(s.StreamId))
+                {
+                    next[s.StreamId] = s.Sequence;
+                }
+            }
+
+            var checkpoints = ReplayCheckpoints.StreamOf(plan.RunId);
+            next[checkpoints] = durable[checkpoints] = Last.Number;
+            return new JournalStart(next.ToImmutable(), durable.ToImmutable());
+        }
+    }
+}

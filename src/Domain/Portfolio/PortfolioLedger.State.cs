@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+
+namespace ActorArb.Domain.Portfolio;
+
+/// <summary>Exporting and restoring the ledger's state for checkpoints.</summary>
+public sealed partial class PortfolioLedger
+{
+    /// <summary>Returns the ledger's state as an immutable value; <see cref="Restore"/> gives back an equal ledger.</summary>
+    public PortfolioLedgerState Export() => new(
+        InitialCash,
+        Cash,
+        RealisedPnl,
+        FeesPaid,
+        [.. _positions.Select(p => new PositionState(p.Instrument, p.Units, p.CostBasis, p.Mark, p.EntryTimeMs, p.BoughtUnits, p.BoughtValue, p.EntryCost, p.SoldUnits, p.SoldValue, p.Proceeds, p.Fees))],
+        [.. _closed]);
+
+    /// <summary>Returns a ledger holding exactly <paramref name="state"/>: every later fill and mark gives the same figures as on the ledger it was exported from.</summary>
+    public static PortfolioLedger Restore(PortfolioLedgerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var ledger = new PortfolioLedger(state.InitialCash)
+        {
+            Cash = state.Cash,
+            RealisedPnl = state.RealisedPnl,
+            FeesPaid = state.FeesPaid,
+        };
+        foreach (var s in state.Positions)
+        {
+            var position = ledger.PositionFor(s.Instrument);
+
+            // OpenTrade sets the entry time and clears the accumulators, which are then set one by one.
+            position.OpenTrade(s.EntryTimeMs);
+            position.Units = s.Units;
+            position.CostBasis = s.CostBasis;
+            position.Mark = s.Mark;
+            position.BoughtUnits = s.BoughtUnits;
+            position.BoughtValue = s.BoughtValue;
+            position.EntryCost = s.EntryCost;
+            position.SoldUnits = s.SoldUnits;
+            position.SoldValue = s.SoldValue;
+            position.Proceeds = s.Proceeds;
+            position.Fees = s.Fees;
+        }
+
+        ledger._closed.AddRange(state.Closed);
+        return ledger;
+    }
+}
