@@ -15,7 +15,24 @@ public sealed record OptimizationCompleted(
     int Combinations,
     int Evaluated,
     IReadOnlyList<OptimizationCandidate> Top,
-    double HindsightMaxEquity) : IDomainEvent;
+    double HindsightMaxEquity) : IDomainEvent
+{
+    /// <summary>Compares by value, the ranking element by element (a stored event equals the one appended).</summary>
+    public bool Equals(OptimizationCompleted? other) =>
+        other is not null
+        && TimeMs == other.TimeMs
+        && RequestFingerprint == other.RequestFingerprint
+        && DataFingerprint == other.DataFingerprint
+        && Request == other.Request
+        && Objective == other.Objective
+        && Combinations == other.Combinations
+        && Evaluated == other.Evaluated
+        && Top.SequenceEqual(other.Top)
+        && HindsightMaxEquity.Equals(other.HindsightMaxEquity);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(TimeMs, RequestFingerprint, DataFingerprint, Top.Count);
+}
 
 /// <summary>One ranked combination: timeframe, thresholds, what it made and its objective value.</summary>
 public sealed record OptimizationCandidate(

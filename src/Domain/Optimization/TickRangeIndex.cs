@@ -7,9 +7,11 @@ namespace ActorArb.Domain.Optimization;
 /// 64 bars, superblocks of 64 blocks): the first bar from a position at or below / at or above a threshold (the
 /// next first passage), the minimum and maximum of a stretch, and the deepest drop of a stretch (the pair
 /// peak-before-trough with the smallest trough/peak ratio). Whole blocks where nothing can happen are skipped by
-/// their minimum or maximum; the bars that remain are scanned with SIMD (<see cref="TickScan"/>). A query touches at
-/// most two partial blocks, two partial superblocks and the superblock summaries, and the summaries stay in cache.
-/// Bars and summaries are stored as <typeparamref name="T"/> offsets from a bias (16-bit where the series' range
+/// their minimum or maximum; the bars that remain are scanned with SIMD (<see cref="TickScan"/>). A first-passage,
+/// minimum or maximum query touches at most two partial blocks, two partial superblocks and the superblock
+/// summaries, which stay in cache. A deepest-drop query joins the summary of the rest of its first block and of the
+/// start of its last (kept per bar) with a segment tree over the blocks between: O(log blocks) whatever its length.
+/// Bars and min/max summaries are stored as <typeparamref name="T"/> offsets from a bias (16-bit where the series' range
 /// fits, so a vector holds twice the bars); queries take and return ticks.
 /// </summary>
 /// <typeparam name="T">The stored offset type: <see cref="short"/> or <see cref="int"/>.</typeparam>
@@ -27,10 +29,12 @@ internal sealed class TickRangeIndex<T> : TickRangeIndex
     private readonly T[] _bars;
     private readonly T[] _blockMin;
     private readonly T[] _blockMax;
-    private readonly Drop[] _blockDrop;
+    private readonly DropScan[] _prefix;
+    private readonly DropScan[] _suffix;
+    private readonly DropScan[] _tree;
+    private readonly int _leaves;
     private readonly T[] _superMin;
     private readonly T[] _superMax;
-    private readonly Drop[] _superDrop;
 
     public TickRangeIndex(ReadOnlySpan<int> ticks, int bias)
     {
@@ -46,22 +50,45 @@ internal sealed class TickRangeIndex<T> : TickRangeIndex
         var supers = (blocks + PerBlock - 1) >> BlockShift;
         _blockMin = new T[blocks];
         _blockMax = new T[blocks];
-        _blockDrop = new Drop[blocks];
+        _prefix = new DropScan[Length];
+        _suffix = new DropScan[Length];
+        _leaves = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(blocks, 1));
+        _tree = new DropScan[2 * _leaves];
+        Array.Fill(_tree, DropScan.Start);
         for (var k = 0; k < blocks; k++)
         {
+            var start = k << BlockShift;
+            var end = BlockEnd(k);
             var scan = DropScan.Start;
-            Bars(ref scan, k << BlockShift, Math.Min((k + 1) << BlockShift, Length));
-            (_blockMin[k], _blockMax[k], _blockDrop[k]) = (Stored(scan.Min), Stored(scan.Max), scan.Best);
+            for (var i = start; i < end; i++)
+            {
+                scan.Add(ticks[i], ticks[i], new Drop(ticks[i], ticks[i]));
+                _prefix[i] = scan;
+            }
+
+            var rest = DropScan.Start;
+            for (var i = end - 1; i >= start; i--)
+            {
+                var bar = DropScan.Start;
+                bar.Add(ticks[i], ticks[i], new Drop(ticks[i], ticks[i]));
+                bar.Add(rest.Min, rest.Max, rest.Best);
+                _suffix[i] = rest = bar;
+            }
+
+            (_blockMin[k], _blockMax[k], _tree[_leaves + k]) = (Stored(scan.Min), Stored(scan.Max), scan);
+        }
+
+        for (var node = _leaves - 1; node >= 1; node--)
+        {
+            _tree[node] = Combine(_tree[2 * node], _tree[(2 * node) + 1]);
         }
 
         _superMin = new T[supers];
         _superMax = new T[supers];
-        _superDrop = new Drop[supers];
         for (var s = 0; s < supers; s++)
         {
-            var scan = DropScan.Start;
-            Blocks(ref scan, s << BlockShift, Math.Min((s + 1) << BlockShift, blocks));
-            (_superMin[s], _superMax[s], _superDrop[s]) = (Stored(scan.Min), Stored(scan.Max), scan.Best);
+            var to = SuperEnd(s);
+            (_superMin[s], _superMax[s]) = (TickScan.Min<T>(_blockMin, s << BlockShift, to), TickScan.Max<T>(_blockMax, s << BlockShift, to));
         }
     }
 
@@ -190,39 +217,37 @@ internal sealed class TickRangeIndex<T> : TickRangeIndex
     /// <inheritdoc/>
     public override Drop DeepestDrop(int from, int to)
     {
-        var scan = DropScan.Start;
         var first = from >> BlockShift;
         var last = (to - 1) >> BlockShift;
         if (first == last)
         {
-            Bars(ref scan, from, to);
+            var scan = DropScan.Start;
+            for (var i = from; i < to; i++)
+            {
+                var tick = Tick(_bars[i]);
+                scan.Add(tick, tick, new Drop(tick, tick));
+            }
+
             return scan.Best;
         }
 
-        Bars(ref scan, from, BlockEnd(first));
-        first++;
-        if (first < last)
+        // The rest of the first block, the whole blocks between (a segment tree over blocks), the start of the last.
+        var left = _suffix[from];
+        var right = _prefix[to - 1];
+        for (int l = first + 1 + _leaves, r = last + _leaves; l < r; l >>= 1, r >>= 1)
         {
-            var firstSuper = first >> BlockShift;
-            var lastSuper = (last - 1) >> BlockShift;
-            if (firstSuper == lastSuper)
+            if ((l & 1) == 1)
             {
-                Blocks(ref scan, first, last);
+                left = Combine(left, _tree[l++]);
             }
-            else
-            {
-                Blocks(ref scan, first, SuperEnd(firstSuper));
-                for (var s = firstSuper + 1; s < lastSuper; s++)
-                {
-                    scan.Add(Tick(_superMin[s]), Tick(_superMax[s]), _superDrop[s]);
-                }
 
-                Blocks(ref scan, lastSuper << BlockShift, last);
+            if ((r & 1) == 1)
+            {
+                right = Combine(_tree[--r], right);
             }
         }
 
-        Bars(ref scan, last << BlockShift, to);
-        return scan.Best;
+        return Combine(left, right).Best;
     }
 
     private T Stored(int tick) => T.CreateTruncating(tick - _bias);
@@ -233,21 +258,11 @@ internal sealed class TickRangeIndex<T> : TickRangeIndex
 
     private int SuperEnd(int super) => Math.Min((super + 1) << BlockShift, _blockMin.Length);
 
-    private void Bars(ref DropScan scan, int from, int to)
+    /// <summary>Returns the summary of <paramref name="before"/> followed by <paramref name="after"/>.</summary>
+    private static DropScan Combine(DropScan before, DropScan after)
     {
-        for (var i = from; i < to; i++)
-        {
-            var tick = Tick(_bars[i]);
-            scan.Add(tick, tick, new Drop(tick, tick));
-        }
-    }
-
-    private void Blocks(ref DropScan scan, int from, int to)
-    {
-        for (var k = from; k < to; k++)
-        {
-            scan.Add(Tick(_blockMin[k]), Tick(_blockMax[k]), _blockDrop[k]);
-        }
+        before.Add(after.Min, after.Max, after.Best);
+        return before;
     }
 }
 

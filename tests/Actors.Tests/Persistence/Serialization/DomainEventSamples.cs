@@ -27,6 +27,16 @@ internal static class DomainEventSamples
             new TradingHalted(1_700_000_200_000, "regime DEPEG on kraken:USDC/USD"),
             new TradingResumed(1_700_000_300_000, "all halts cleared"),
             new PortfolioValued(1_700_000_400_000, 0.1 + 0.2, 10_000.000000001, -3.5e-7),
+            new OptimizationCompleted(
+                1_700_000_500_000,
+                "23c441d4ad065811",
+                "9f2e",
+                "timeframes=1m\nbuy=0.9973",
+                "FinalEquity",
+                10_000,
+                10_000,
+                [new OptimizationCandidate("1m", 0.9973m, 1.0021m, 1.2691373509470525, 84, 0.008888445021472185, 1.2691373509470525)],
+                3.050206),
         ];
     }
 }
