@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using ActorArb.Actors.Execution;
 using ActorArb.Actors.Persistence;
-using ActorArb.Actors.Persistence.Postgres;
 using ActorArb.Actors.Portfolio;
 using ActorArb.Actors.Risk;
 using ActorArb.Actors.Runtime;
@@ -85,11 +84,6 @@ public static partial class BacktestRunner
     /// <summary>Returns what run <paramref name="runId"/> resumes from: its checkpoints merged, or null when it has none.</summary>
     private static async Task<Resume?> LoadAsync(IEventStore store, string runId)
     {
-        if (store is PostgresEventStore pg)
-        {
-            pg.Options.Serializer.Registry.Register<ReplayCheckpoint>();
-        }
-
         var all = new List<ReplayCheckpoint>();
         await foreach (var e in store.ReadStreamAsync(ReplayCheckpoints.StreamOf(runId)).ConfigureAwait(false))
         {

@@ -64,17 +64,12 @@ public static partial class BacktestRunner
                 ? RunToEnd(dispatcher)
                 : RunWithCheckpoints(dispatcher, reader, chain, recording, plan.RunId, resume);
             journal.Tell(new JournalProtocol.Flush(), observer);
-            var persisted = 0L;
             if (checkpoints is not null)
             {
                 journal.Tell(new JournalProtocol.GetSequences(), observer);
-                messages.Chain += dispatcher.RunUntilIdle();
-                persisted = recording.Sequences!.Streams.Sum(s => s.Sequence);
             }
-            else
-            {
-                messages.Chain += dispatcher.RunUntilIdle();
-            }
+
+            messages.Chain += dispatcher.RunUntilIdle();
 
             if (recording.Failure is { } failure)
             {
@@ -97,7 +92,7 @@ public static partial class BacktestRunner
                 recording.RiskEvents,
                 book.Marks,
                 PerformanceMetrics.Compute(book.Equity, book.Trades, plan.InitialCash, plan.StrategyTimeframe.Ms),
-                checkpoints is null ? recording.Flushed?.EventsWritten ?? 0 : persisted,
+                checkpoints is null ? recording.Flushed?.EventsWritten ?? 0 : recording.Sequences!.Streams.Sum(s => s.Sequence),
                 checkpoints is null ? dispatcher.Processed : messages.Chain);
         }
     }

@@ -1,3 +1,5 @@
+using ActorArb.Domain.Market;
+
 namespace ActorArb.Domain.Optimization;
 
 /// <summary>
@@ -6,10 +8,10 @@ namespace ActorArb.Domain.Optimization;
 /// </summary>
 public static class CloseResampler
 {
-    /// <summary>Returns the open times and closes of the periods of <paramref name="periodMs"/> covering the bars.</summary>
-    public static (long[] OpenMs, double[] Closes) Resample(ReadOnlySpan<long> openMs, ReadOnlySpan<double> closes, long periodMs)
+    /// <summary>Returns the open times and closes of the periods of <paramref name="period"/> covering the bars.</summary>
+    public static (long[] OpenMs, double[] Closes) Resample(ReadOnlySpan<long> openMs, ReadOnlySpan<double> closes, Timeframe period)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(periodMs);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(period.Ms);
         if (openMs.Length != closes.Length)
         {
             throw new ArgumentException("open times and closes must have the same length");
@@ -19,14 +21,14 @@ public static class CloseResampler
         var values = new List<double>();
         for (var i = 0; i < closes.Length; i++)
         {
-            var period = openMs[i] - (((openMs[i] % periodMs) + periodMs) % periodMs);
-            if (times.Count > 0 && times[^1] == period)
+            var open = period.Floor(openMs[i]);
+            if (times.Count > 0 && times[^1] == open)
             {
                 values[^1] = closes[i];
             }
             else
             {
-                times.Add(period);
+                times.Add(open);
                 values.Add(closes[i]);
             }
         }

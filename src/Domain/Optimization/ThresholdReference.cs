@@ -13,6 +13,14 @@ public static class ThresholdReference
     /// <summary>Runs one combination over <paramref name="closes"/>.</summary>
     public static ThresholdRun Run(ReadOnlySpan<double> closes, double buy, double sell, ThresholdCosts costs)
     {
+        var none = default(NoObserver);
+        return Run(closes, buy, sell, costs, ref none);
+    }
+
+    /// <summary>Runs one combination over <paramref name="closes"/>, telling <paramref name="observer"/> every bar and fill.</summary>
+    public static ThresholdRun Run<TObserver>(ReadOnlySpan<double> closes, double buy, double sell, ThresholdCosts costs, ref TObserver observer)
+        where TObserver : struct, IThresholdObserver
+    {
         var buyFactor = costs.BuyFactor;
         var buyDivisor = costs.BuyDivisor;
         var cash = 1.0;
@@ -23,8 +31,9 @@ public static class ThresholdReference
         var maxDrawdown = 0.0;
         var floor = 1.0;
         var equity = 1.0;
-        foreach (var close in closes)
+        for (var i = 0; i < closes.Length; i++)
         {
+            var close = closes[i];
             if (isLong)
             {
                 if (close >= sell)
@@ -33,6 +42,7 @@ public static class ThresholdReference
                     units = 0.0;
                     isLong = false;
                     equity = cash;
+                    observer.OnExit(i, cash);
                 }
                 else
                 {
@@ -41,6 +51,7 @@ public static class ThresholdReference
             }
             else if (close <= buy)
             {
+                observer.OnEntry(i, cash);
                 units = cash * buyFactor / (close * buyDivisor);
                 cash = 0.0;
                 isLong = true;
@@ -50,9 +61,11 @@ public static class ThresholdReference
             else
             {
                 // Flat without a fill: equity, peak and drawdown cannot change.
+                observer.OnBar(i, equity);
                 continue;
             }
 
+            observer.OnBar(i, equity);
             if (equity > peak)
             {
                 peak = equity;
@@ -66,5 +79,21 @@ public static class ThresholdReference
         }
 
         return new ThresholdRun(equity, trades, maxDrawdown);
+    }
+
+    /// <summary>Watches nothing; the JIT removes its calls.</summary>
+    private struct NoObserver : IThresholdObserver
+    {
+        public readonly void OnBar(int bar, double equity)
+        {
+        }
+
+        public readonly void OnEntry(int bar, double cash)
+        {
+        }
+
+        public readonly void OnExit(int bar, double cash)
+        {
+        }
     }
 }

@@ -2,9 +2,9 @@ namespace ActorArb.Domain.Optimization;
 
 /// <summary>
 /// The per-bar statistics of one threshold combination that the exact kernel does not carry: Sharpe and Sortino
-/// ratios of the per-bar equity returns and the profit factor of its round trips. Runs the same bar loop and
-/// fills as <see cref="ThresholdReference"/> (and returns its <see cref="ThresholdRun"/> too), so objectives that
-/// need them cost one pass over the bars per combination.
+/// ratios of the per-bar equity returns and the profit factor of its round trips. Watches one
+/// <see cref="ThresholdReference"/> run (which it returns too), so objectives that need them cost one pass over the
+/// bars per combination.
 /// </summary>
 public static class ThresholdStatistics
 {
@@ -14,70 +14,72 @@ public static class ThresholdStatistics
     /// </summary>
     public static ThresholdScore Run(ReadOnlySpan<double> closes, double buy, double sell, ThresholdCosts costs, double barsPerYear)
     {
-        var run = ThresholdReference.Run(closes, buy, sell, costs);
-        var cash = 1.0;
-        var units = 0.0;
-        var previous = 1.0;
-        var entryCash = 0.0;
-        var sum = 0.0;
-        var sumSquares = 0.0;
-        var downsideSquares = 0.0;
-        var grossProfit = 0.0;
-        var grossLoss = 0.0;
-        for (var i = 0; i < closes.Length; i++)
+        var moments = new Moments { Previous = 1.0 };
+        var run = ThresholdReference.Run(closes, buy, sell, costs, ref moments);
+        if (moments.IsLong)
         {
-            var close = closes[i];
-            if (units > 0 && close >= sell)
-            {
-                cash = costs.SellProceeds(units, close);
-                units = 0.0;
-                Book(cash - entryCash, ref grossProfit, ref grossLoss);
-            }
-            else if (units == 0 && close <= buy)
-            {
-                entryCash = cash;
-                units = cash * costs.BuyFactor / (close * costs.BuyDivisor);
-                cash = 0.0;
-            }
-
-            var equity = units > 0 ? units * close : cash;
-            if (i > 0)
-            {
-                var r = (equity / previous) - 1.0;
-                sum += r;
-                sumSquares += r * r;
-                downsideSquares += r < 0 ? r * r : 0.0;
-            }
-
-            previous = equity;
-        }
-
-        if (units > 0)
-        {
-            Book(previous - entryCash, ref grossProfit, ref grossLoss);
+            moments.Book(moments.Previous - moments.EntryCash);
         }
 
         var count = Math.Max(closes.Length - 1, 1);
-        var mean = sum / count;
-        var deviation = Math.Sqrt(Math.Max((sumSquares / count) - (mean * mean), 0.0));
-        var downside = Math.Sqrt(downsideSquares / count);
+        var mean = moments.Sum / count;
+        var deviation = Math.Sqrt(Math.Max((moments.SumSquares / count) - (mean * mean), 0.0));
+        var downside = Math.Sqrt(moments.DownsideSquares / count);
         var annual = Math.Sqrt(barsPerYear);
         return new ThresholdScore(
             run,
             deviation > 0 ? mean / deviation * annual : 0.0,
             downside > 0 ? mean / downside * annual : 0.0,
-            grossLoss > 0 ? grossProfit / grossLoss : grossProfit > 0 ? double.PositiveInfinity : 0.0);
+            moments.GrossLoss > 0 ? moments.GrossProfit / moments.GrossLoss : moments.GrossProfit > 0 ? double.PositiveInfinity : 0.0);
     }
 
-    private static void Book(double pnl, ref double grossProfit, ref double grossLoss)
+    /// <summary>Sums of the per-bar returns and the round trips' profits and losses.</summary>
+    private struct Moments : IThresholdObserver
     {
-        if (pnl >= 0)
+        public double Previous;
+        public double EntryCash;
+        public bool IsLong;
+        public double Sum;
+        public double SumSquares;
+        public double DownsideSquares;
+        public double GrossProfit;
+        public double GrossLoss;
+
+        public void OnBar(int bar, double equity)
         {
-            grossProfit += pnl;
+            if (bar > 0)
+            {
+                var r = (equity / Previous) - 1.0;
+                Sum += r;
+                SumSquares += r * r;
+                DownsideSquares += r < 0 ? r * r : 0.0;
+            }
+
+            Previous = equity;
         }
-        else
+
+        public void OnEntry(int bar, double cash)
         {
-            grossLoss -= pnl;
+            EntryCash = cash;
+            IsLong = true;
+        }
+
+        public void OnExit(int bar, double cash)
+        {
+            IsLong = false;
+            Book(cash - EntryCash);
+        }
+
+        public void Book(double pnl)
+        {
+            if (pnl >= 0)
+            {
+                GrossProfit += pnl;
+            }
+            else
+            {
+                GrossLoss -= pnl;
+            }
         }
     }
 }

@@ -8,8 +8,9 @@ namespace ActorArb.Domain.Optimization;
 /// <summary>
 /// The innermost loops of the exact optimizer: first index at or below / at or above a threshold, and minimum and
 /// maximum of a stretch of ticks, held as 16-bit offsets where the series' range allows (twice the lanes per
-/// vector) and as 32-bit ticks otherwise. They run with 512-bit vectors where the CPU has AVX-512, 256-bit ones where it has
-/// AVX2 (or another 256-bit unit), and scalar code otherwise; every path returns the same answer.
+/// vector) and as 32-bit ticks otherwise. They run with 512-bit vectors where the CPU has AVX-512, 256-bit ones where
+/// it has AVX2 (or another 256-bit unit), and scalar code otherwise; every path returns the same answer. Each pair of
+/// operations shares one loop, specialised by a struct (the JIT compiles one copy per struct, with no calls left).
 /// </summary>
 internal static class TickScan
 {
@@ -19,49 +20,23 @@ internal static class TickScan
 
     /// <summary>Returns the first index in [from, to) whose value is at most <paramref name="threshold"/>, or −1.</summary>
     public static int FirstAtMost<T>(ReadOnlySpan<T> values, int from, int to, T threshold)
-        where T : unmanaged, INumber<T>
-    {
-        ref var start = ref MemoryMarshal.GetReference(values);
-        var i = from;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var t = Vector512.Create(threshold);
-            for (; i + Vector512<T>.Count <= to; i += Vector512<T>.Count)
-            {
-                var mask = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref start, (nuint)i), t).ExtractMostSignificantBits();
-                if (mask != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(mask);
-                }
-            }
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            var t = Vector256.Create(threshold);
-            for (; i + Vector256<T>.Count <= to; i += Vector256<T>.Count)
-            {
-                var mask = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref start, (nuint)i), t).ExtractMostSignificantBits();
-                if (mask != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(mask);
-                }
-            }
-        }
-
-        for (; i < to; i++)
-        {
-            if (Unsafe.Add(ref start, i) <= threshold)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+        where T : unmanaged, INumber<T>, IMinMaxValue<T> => First<T, Lower<T>>(values, from, to, threshold);
 
     /// <summary>Returns the first index in [from, to) whose value is at least <paramref name="threshold"/>, or −1.</summary>
     public static int FirstAtLeast<T>(ReadOnlySpan<T> values, int from, int to, T threshold)
-        where T : unmanaged, INumber<T>
+        where T : unmanaged, INumber<T>, IMinMaxValue<T> => First<T, Higher<T>>(values, from, to, threshold);
+
+    /// <summary>Returns the minimum over [from, to), or the type's maximum when the stretch is empty.</summary>
+    public static T Min<T>(ReadOnlySpan<T> values, int from, int to)
+        where T : unmanaged, INumber<T>, IMinMaxValue<T> => Extreme<T, Lower<T>>(values, from, to);
+
+    /// <summary>Returns the maximum over [from, to), or the type's minimum when the stretch is empty.</summary>
+    public static T Max<T>(ReadOnlySpan<T> values, int from, int to)
+        where T : unmanaged, INumber<T>, IMinMaxValue<T> => Extreme<T, Higher<T>>(values, from, to);
+
+    private static int First<T, TSide>(ReadOnlySpan<T> values, int from, int to, T threshold)
+        where T : unmanaged, INumber<T>, IMinMaxValue<T>
+        where TSide : struct, ISide<T>
     {
         ref var start = ref MemoryMarshal.GetReference(values);
         var i = from;
@@ -70,7 +45,7 @@ internal static class TickScan
             var t = Vector512.Create(threshold);
             for (; i + Vector512<T>.Count <= to; i += Vector512<T>.Count)
             {
-                var mask = Vector512.GreaterThanOrEqual(Vector512.LoadUnsafe(ref start, (nuint)i), t).ExtractMostSignificantBits();
+                var mask = TSide.Reaches(Vector512.LoadUnsafe(ref start, (nuint)i), t).ExtractMostSignificantBits();
                 if (mask != 0)
                 {
                     return i + BitOperations.TrailingZeroCount(mask);
@@ -82,7 +57,7 @@ internal static class TickScan
             var t = Vector256.Create(threshold);
             for (; i + Vector256<T>.Count <= to; i += Vector256<T>.Count)
             {
-                var mask = Vector256.GreaterThanOrEqual(Vector256.LoadUnsafe(ref start, (nuint)i), t).ExtractMostSignificantBits();
+                var mask = TSide.Reaches(Vector256.LoadUnsafe(ref start, (nuint)i), t).ExtractMostSignificantBits();
                 if (mask != 0)
                 {
                     return i + BitOperations.TrailingZeroCount(mask);
@@ -92,7 +67,7 @@ internal static class TickScan
 
         for (; i < to; i++)
         {
-            if (Unsafe.Add(ref start, i) >= threshold)
+            if (TSide.Reaches(Unsafe.Add(ref start, i), threshold))
             {
                 return i;
             }
@@ -101,99 +76,106 @@ internal static class TickScan
         return -1;
     }
 
-    /// <summary>Returns the minimum over [from, to), or the type's maximum when the stretch is empty.</summary>
-    public static T Min<T>(ReadOnlySpan<T> values, int from, int to)
+    private static T Extreme<T, TSide>(ReadOnlySpan<T> values, int from, int to)
         where T : unmanaged, INumber<T>, IMinMaxValue<T>
+        where TSide : struct, ISide<T>
     {
         ref var start = ref MemoryMarshal.GetReference(values);
         var i = from;
-        var min = T.MaxValue;
+        var result = TSide.Empty;
+        Vector256<T>? lanes = null;
         if (Vector512.IsHardwareAccelerated && to - from >= Vector512<T>.Count)
         {
-            var m = Vector512.Create(T.MaxValue);
+            var m = Vector512.Create(TSide.Empty);
             for (; i + Vector512<T>.Count <= to; i += Vector512<T>.Count)
             {
-                m = Vector512.Min(m, Vector512.LoadUnsafe(ref start, (nuint)i));
+                m = TSide.Pick(m, Vector512.LoadUnsafe(ref start, (nuint)i));
             }
 
-            min = MinOf(Vector256.Min(m.GetLower(), m.GetUpper()));
+            lanes = TSide.Pick(m.GetLower(), m.GetUpper());
         }
         else if (Vector256.IsHardwareAccelerated && to - from >= Vector256<T>.Count)
         {
-            var m = Vector256.Create(T.MaxValue);
+            var m = Vector256.Create(TSide.Empty);
             for (; i + Vector256<T>.Count <= to; i += Vector256<T>.Count)
             {
-                m = Vector256.Min(m, Vector256.LoadUnsafe(ref start, (nuint)i));
+                m = TSide.Pick(m, Vector256.LoadUnsafe(ref start, (nuint)i));
             }
 
-            min = MinOf(m);
+            lanes = m;
+        }
+
+        if (lanes is { } v)
+        {
+            for (var k = 0; k < Vector256<T>.Count; k++)
+            {
+                result = TSide.Pick(result, v.GetElement(k));
+            }
         }
 
         for (; i < to; i++)
         {
-            min = T.Min(min, Unsafe.Add(ref start, i));
-        }
-
-        return min;
-    }
-
-    /// <summary>Returns the maximum over [from, to), or the type's minimum when the stretch is empty.</summary>
-    public static T Max<T>(ReadOnlySpan<T> values, int from, int to)
-        where T : unmanaged, INumber<T>, IMinMaxValue<T>
-    {
-        ref var start = ref MemoryMarshal.GetReference(values);
-        var i = from;
-        var max = T.MinValue;
-        if (Vector512.IsHardwareAccelerated && to - from >= Vector512<T>.Count)
-        {
-            var m = Vector512.Create(T.MinValue);
-            for (; i + Vector512<T>.Count <= to; i += Vector512<T>.Count)
-            {
-                m = Vector512.Max(m, Vector512.LoadUnsafe(ref start, (nuint)i));
-            }
-
-            max = MaxOf(Vector256.Max(m.GetLower(), m.GetUpper()));
-        }
-        else if (Vector256.IsHardwareAccelerated && to - from >= Vector256<T>.Count)
-        {
-            var m = Vector256.Create(T.MinValue);
-            for (; i + Vector256<T>.Count <= to; i += Vector256<T>.Count)
-            {
-                m = Vector256.Max(m, Vector256.LoadUnsafe(ref start, (nuint)i));
-            }
-
-            max = MaxOf(m);
-        }
-
-        for (; i < to; i++)
-        {
-            max = T.Max(max, Unsafe.Add(ref start, i));
-        }
-
-        return max;
-    }
-
-    private static T MinOf<T>(Vector256<T> v)
-        where T : unmanaged, INumber<T>, IMinMaxValue<T>
-    {
-        var result = T.MaxValue;
-        for (var k = 0; k < Vector256<T>.Count; k++)
-        {
-            result = T.Min(result, v.GetElement(k));
+            result = TSide.Pick(result, Unsafe.Add(ref start, i));
         }
 
         return result;
     }
 
-    private static T MaxOf<T>(Vector256<T> v)
+    /// <summary>A direction: reaching a threshold from it, and keeping the more extreme of two values.</summary>
+    private interface ISide<T>
         where T : unmanaged, INumber<T>, IMinMaxValue<T>
     {
-        var result = T.MinValue;
-        for (var k = 0; k < Vector256<T>.Count; k++)
-        {
-            result = T.Max(result, v.GetElement(k));
-        }
+        /// <summary>Gets the value no stretch is beyond: the result of an empty stretch.</summary>
+        static abstract T Empty { get; }
 
-        return result;
+        static abstract bool Reaches(T value, T threshold);
+
+        static abstract Vector512<T> Reaches(Vector512<T> values, Vector512<T> threshold);
+
+        static abstract Vector256<T> Reaches(Vector256<T> values, Vector256<T> threshold);
+
+        static abstract T Pick(T a, T b);
+
+        static abstract Vector512<T> Pick(Vector512<T> a, Vector512<T> b);
+
+        static abstract Vector256<T> Pick(Vector256<T> a, Vector256<T> b);
+    }
+
+    /// <summary>Downwards: at or below a threshold, the minimum.</summary>
+    private readonly struct Lower<T> : ISide<T>
+        where T : unmanaged, INumber<T>, IMinMaxValue<T>
+    {
+        public static T Empty => T.MaxValue;
+
+        public static bool Reaches(T value, T threshold) => value <= threshold;
+
+        public static Vector512<T> Reaches(Vector512<T> values, Vector512<T> threshold) => Vector512.LessThanOrEqual(values, threshold);
+
+        public static Vector256<T> Reaches(Vector256<T> values, Vector256<T> threshold) => Vector256.LessThanOrEqual(values, threshold);
+
+        public static T Pick(T a, T b) => T.Min(a, b);
+
+        public static Vector512<T> Pick(Vector512<T> a, Vector512<T> b) => Vector512.Min(a, b);
+
+        public static Vector256<T> Pick(Vector256<T> a, Vector256<T> b) => Vector256.Min(a, b);
+    }
+
+    /// <summary>Upwards: at or above a threshold, the maximum.</summary>
+    private readonly struct Higher<T> : ISide<T>
+        where T : unmanaged, INumber<T>, IMinMaxValue<T>
+    {
+        public static T Empty => T.MinValue;
+
+        public static bool Reaches(T value, T threshold) => value >= threshold;
+
+        public static Vector512<T> Reaches(Vector512<T> values, Vector512<T> threshold) => Vector512.GreaterThanOrEqual(values, threshold);
+
+        public static Vector256<T> Reaches(Vector256<T> values, Vector256<T> threshold) => Vector256.GreaterThanOrEqual(values, threshold);
+
+        public static T Pick(T a, T b) => T.Max(a, b);
+
+        public static Vector512<T> Pick(Vector512<T> a, Vector512<T> b) => Vector512.Max(a, b);
+
+        public static Vector256<T> Pick(Vector256<T> a, Vector256<T> b) => Vector256.Max(a, b);
     }
 }

@@ -64,38 +64,4 @@ public sealed class TickSeries
 
     /// <summary>Returns the price of <paramref name="tick"/>: the same double a close of that tick holds.</summary>
     public double PriceOf(int tick) => tick / Scale;
-
-    /// <summary>Returns the highest tick whose price is at most <paramref name="price"/>: a buy at that threshold fires at exactly those ticks.</summary>
-    public int TickAtOrBelow(double price)
-    {
-        var tick = (long)Math.Floor(price * Scale);
-        while (tick / Scale > price)
-        {
-            tick--;
-        }
-
-        while ((tick + 1) / Scale <= price)
-        {
-            tick++;
-        }
-
-        return (int)Math.Clamp(tick, int.MinValue, int.MaxValue);
-    }
-
-    /// <summary>Returns the lowest tick whose price is at least <paramref name="price"/>: a sell at that threshold fires at exactly those ticks.</summary>
-    public int TickAtOrAbove(double price)
-    {
-        var tick = (long)Math.Ceiling(price * Scale);
-        while (tick / Scale < price)
-        {
-            tick++;
-        }
-
-        while ((tick - 1) / Scale >= price)
-        {
-            tick--;
-        }
-
-        return (int)Math.Clamp(tick, int.MinValue, int.MaxValue);
-    }
 }

@@ -38,22 +38,20 @@ public static class WalkForward
             var found = ThresholdSearch.Best(
                 new ExactThresholdKernel(inSample), buyTicks, sellTicks, costs, options.MinTrades, options.MaxDrawdown);
             var outOfSample = closes.AsSpan(oosStart, oosEnd - oosStart);
-            var curveSlice = curve.AsSpan(oosStart - options.InSampleBars, outOfSample.Length);
             WalkForwardWindow window;
             if (found.Found)
             {
                 var buy = series.PriceOf(found.BuyTick);
                 var sell = series.PriceOf(found.SellTick);
                 var isRun = ThresholdReference.Run(inSample.Closes, buy, sell, costs);
-                var oosRun = ThresholdReference.Run(outOfSample, buy, sell, costs);
-                TraceEquity(outOfSample, buy, sell, costs, outOfSampleEquity, curveSlice);
+                var oosRun = TraceEquity(outOfSample, buy, sell, costs, outOfSampleEquity, curve, oosStart - options.InSampleBars);
                 window = new WalkForwardWindow(
                     windows.Count, isStart, oosStart, oosStart, oosEnd, found.BuyTick, found.SellTick, isRun, oosRun,
                     Efficiency(oosRun.FinalEquity, outOfSample.Length, isRun.FinalEquity, inSample.Length));
             }
             else
             {
-                curveSlice.Fill(outOfSampleEquity);
+                curve.AsSpan(oosStart - options.InSampleBars, outOfSample.Length).Fill(outOfSampleEquity);
                 var idle = new ThresholdRun(1.0, 0, 0.0);
                 window = new WalkForwardWindow(windows.Count, isStart, oosStart, oosStart, oosEnd, null, null, idle, idle, double.NaN);
             }
@@ -103,42 +101,27 @@ public static class WalkForward
             : double.NaN;
 
     /// <summary>
-    /// Writes <paramref name="start"/> × the equity of a run starting flat with cash 1 at each bar of
-    /// <paramref name="closes"/>: the fills and equities of <see cref="ThresholdReference.Run"/> in the same operation
-    /// order, so the last entry is <paramref name="start"/> × that run's final equity exactly.
+    /// Runs <see cref="ThresholdReference"/> over <paramref name="closes"/> and writes <paramref name="start"/> × its
+    /// equity at each bar into <paramref name="curve"/> from <paramref name="offset"/>, so the last entry is
+    /// <paramref name="start"/> × the returned run's final equity exactly.
     /// </summary>
-    private static void TraceEquity(ReadOnlySpan<double> closes, double buy, double sell, ThresholdCosts costs, double start, Span<double> curve)
+    private static ThresholdRun TraceEquity(ReadOnlySpan<double> closes, double buy, double sell, ThresholdCosts costs, double start, double[] curve, int offset)
     {
-        var cash = 1.0;
-        var units = 0.0;
-        var isLong = false;
-        var equity = 1.0;
-        for (var i = 0; i < closes.Length; i++)
-        {
-            var close = closes[i];
-            if (isLong)
-            {
-                if (close >= sell)
-                {
-                    cash = costs.SellProceeds(units, close);
-                    units = 0.0;
-                    isLong = false;
-                    equity = cash;
-                }
-                else
-                {
-                    equity = units * close;
-                }
-            }
-            else if (close <= buy)
-            {
-                units = cash * costs.BuyFactor / (close * costs.BuyDivisor);
-                cash = 0.0;
-                isLong = true;
-                equity = units * close;
-            }
+        var trace = new Trace(curve, offset, start);
+        return ThresholdReference.Run(closes, buy, sell, costs, ref trace);
+    }
 
-            curve[i] = start * equity;
+    /// <summary>Writes each bar's equity, scaled, into the curve.</summary>
+    private readonly struct Trace(double[] curve, int offset, double start) : IThresholdObserver
+    {
+        public void OnBar(int bar, double equity) => curve[offset + bar] = start * equity;
+
+        public void OnEntry(int bar, double cash)
+        {
+        }
+
+        public void OnExit(int bar, double cash)
+        {
         }
     }
 }

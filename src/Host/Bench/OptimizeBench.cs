@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.Json;
 using ActorArb.Actors.Optimization;
+using ActorArb.Actors.Replay.Sources;
+using ActorArb.Domain.Market;
 using ActorArb.Domain.Optimization;
 using ActorArb.Host.Commands;
+using ActorArb.Host.Optimization;
 
 namespace ActorArb.Host.Bench;
 
@@ -26,8 +28,9 @@ internal static class OptimizeBench
         var reference = line.Get("reference") ?? SharedData.FindShared("bench/grid_ref.py");
         line.EnsureAllRead("bench optimize");
 
-        var closeText = ReadCloseColumn(path);
-        var series = new TickSeries(closeText.Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList(), 4);
+        var usdc = new Instrument(new InstrumentId("synthetic", "USDC/USD"), Price.Parse("0.0001"));
+        var data = StudyData.Read(new CsvCandleSource(path, usdc, Timeframe.OneMinute, new CsvSourceOptions(BadRowPolicy.Stop)), Timeframe.OneMinute);
+        var series = new TickSeries(data.Closes, data.Decimals);
         var costs = new ThresholdCosts(0.001, 0);
         var buys = Enumerable.Range(9900, 100).ToArray();
         var sells = Enumerable.Range(10001, 100).ToArray();
@@ -54,7 +57,7 @@ internal static class OptimizeBench
         var c = CultureInfo.InvariantCulture;
         Console.Out.WriteLine(string.Create(c, $"best: b={buys[best / sells.Length] / 10_000.0:0.0000} s={sells[best % sells.Length] / 10_000.0:0.0000} equity={kernelResults[best].FinalEquity:R} trades={kernelResults[best].Trades} mdd={kernelResults[best].MaxDrawdown:R}"));
         Console.Out.WriteLine(string.Create(c, $"checksums: entries {kernelResults.Sum(r => (long)r.Trades):N0}, equity {kernelResults.Sum(r => r.FinalEquity):0.0000000000}, mdd {kernelResults.Sum(r => r.MaxDrawdown):0.0000000000}; pool equals kernel: {pooled!.Results.SequenceEqual(kernelResults)}"));
-        var numba = Reference(python, reference, closeText, repeats);
+        var numba = Reference(python, reference, series.Closes.ToArray(), repeats);
         Console.Out.WriteLine("implementation                          seconds     combo-bars/s   speed-up vs numba-par");
         Row("grid_ref.py numba-par (median)", numba, numba);
         Row("actorarb exact kernel, all cores", kernel, numba);
@@ -95,8 +98,8 @@ internal static class OptimizeBench
         return best;
     }
 
-    /// <summary>Runs the reference on the same closes (written as their decimal text to a plain CSV it can read) and returns its median seconds.</summary>
-    private static double? Reference(string python, string? script, List<string> closeText, int repeats)
+    /// <summary>Runs the reference on the same closes (written round-trip exact to a plain CSV it can read) and returns its median seconds.</summary>
+    private static double? Reference(string python, string? script, double[] closes, int repeats)
     {
         if (script is null || !File.Exists(python))
         {
@@ -108,7 +111,7 @@ internal static class OptimizeBench
         try
         {
             var csv = Path.Combine(folder.FullName, "closes.csv");
-            File.WriteAllLines(csv, closeText.Prepend("close"));
+            File.WriteAllLines(csv, closes.Select(c => c.ToString("R", CultureInfo.InvariantCulture)).Prepend("close"));
             var json = Path.Combine(folder.FullName, "result.json");
             var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var argument in new[] { script, "--csv", csv, "--csv-column", "close", "--impl", "numba-par", "--repeats", repeats.ToString(CultureInfo.InvariantCulture), "--json", json })
@@ -137,26 +140,5 @@ internal static class OptimizeBench
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    private static List<string> ReadCloseColumn(string path)
-    {
-        using var file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var reader = new StreamReader(stream);
-        var header = reader.ReadLine()?.Split(',') ?? throw new UsageException($"bench optimize: {path} is empty");
-        var column = Array.IndexOf(header, "close");
-        if (column < 0)
-        {
-            throw new UsageException($"bench optimize: {path} has no close column (header: {string.Join(',', header)})");
-        }
-
-        var closes = new List<string>();
-        while (reader.ReadLine() is { Length: > 0 } row)
-        {
-            closes.Add(row.Split(',')[column]);
-        }
-
-        return closes;
     }
 }

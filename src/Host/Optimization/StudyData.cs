@@ -89,7 +89,7 @@ internal sealed class StudyData
             throw new ConfigException(string.Create(CultureInfo.InvariantCulture, $"optimize.timeframes: {target} is not a whole multiple of the source's {Timeframe} bars"));
         }
 
-        return CloseResampler.Resample(OpenMs, Closes, target.Ms);
+        return CloseResampler.Resample(OpenMs, Closes, target);
     }
 
     private static int DecimalsOf(Price tick)

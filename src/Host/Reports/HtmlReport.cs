@@ -19,20 +19,15 @@ internal static class HtmlReport
     public static string Render(BacktestOutcome o)
     {
         var html = new StringBuilder();
-        var title = SvgChart.Escape($"ActorArb backtest — {o.Instrument.Id}");
-        html.Append(CultureInfo.InvariantCulture, $$"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>{{title}}</title>
-            <style>
-            body { font-family: system-ui, sans-serif; margin: 24px; color: #222; max-width: 1150px; }
-            h1 { font-size: 20px; } h2 { font-size: 16px; margin-top: 28px; }
-            table { border-collapse: collapse; font-size: 13px; }
-            td, th { border: 1px solid #ddd; padding: 3px 8px; text-align: right; }
-            th { background: #f3f3f3; } td:first-child, th:first-child { text-align: left; }
+        ReportPage.Start(
+            html,
+            $"ActorArb backtest — {o.Instrument.Id}",
+            """
             .legend span { display: inline-block; margin-right: 14px; font-size: 12px; }
             .swatch { display: inline-block; width: 12px; height: 12px; vertical-align: middle; margin-right: 4px; }
-            </style></head><body>
-            <h1>{{title}}</h1>
+
+            """);
+        html.Append(CultureInfo.InvariantCulture, $$"""
             <p>{{SvgChart.Escape(o.SourceDescription)}} — {{o.Quality.RowsAccepted:N0}} rows accepted, {{o.Quality.RowsSkipped:N0}} skipped.</p>
             """);
         if (o.Prices.Count > 0)

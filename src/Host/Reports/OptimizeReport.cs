@@ -30,17 +30,8 @@ internal static class OptimizeReport
     public static string Render(StudyResult result, OptimizeSettings settings, StudyData data)
     {
         var html = new StringBuilder();
+        ReportPage.Start(html, "ActorArb optimisation — threshold strategy");
         html.Append(C, $$"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>ActorArb optimisation</title>
-            <style>
-            body { font-family: system-ui, sans-serif; margin: 24px; color: #222; max-width: 1150px; }
-            h1 { font-size: 20px; } h2 { font-size: 16px; margin-top: 28px; }
-            table { border-collapse: collapse; font-size: 13px; }
-            td, th { border: 1px solid #ddd; padding: 3px 8px; text-align: right; }
-            th { background: #f3f3f3; } td:first-child, th:first-child { text-align: left; }
-            </style></head><body>
-            <h1>ActorArb optimisation — threshold strategy</h1>
             <p>{{SvgChart.Escape(data.Description)}}: {{data.Closes.Length:N0}} bars of {{data.Timeframe}}. Objective {{settings.Objective}},
             fee {{settings.Fee:R}}, slippage {{settings.Slippage:R}}, constraints: at least {{settings.MinTrades}} trades, max drawdown
             ≤ {{settings.MaxDrawdown:R}}. {{result.Evaluated:N0}} combinations in {{result.Elapsed.TotalSeconds:0.000}} s{{(result.Cancelled ? " (cancelled: partial grid)" : "")}}.</p>

@@ -1,13 +1,8 @@
 using System.Globalization;
 using ActorArb.Actors.Replay;
-using ActorArb.Actors.Replay.Sources;
-using ActorArb.Domain.Execution;
-using ActorArb.Domain.Market;
-using ActorArb.Domain.Market.Aggregation;
+using ActorArb.Actors.Tests.Replay;
 using ActorArb.Domain.Optimization;
-using ActorArb.Domain.Regimes;
 using ActorArb.Domain.Risk;
-using ActorArb.Domain.Strategies;
 using Xunit.Abstractions;
 
 namespace ActorArb.Actors.Tests.Optimization;
@@ -42,29 +37,11 @@ public sealed class OptimizerReplayConsistencySpecs(ITestOutputHelper output)
 
         var buy = series.PriceOf(best.BuyTick).ToString("0.0000", CultureInfo.InvariantCulture);
         var sell = series.PriceOf(best.SellTick).ToString("0.0000", CultureInfo.InvariantCulture);
-        var outcome = await BacktestRunner.RunAsync(Plan(path, buy, sell, feeBps, slipBps));
+        var outcome = await BacktestRunner.RunAsync(KrakenDepegReplaySpecs.Plan(path, buy, sell, RiskLimits.None, latencyMs: 0, feeBps: feeBps, slipBps: slipBps, cash: 1.0));
 
         output.WriteLine($"best b={buy} s={sell}: optimizer {best.Run.FinalEquity:R} / {best.Run.Trades} trades; replay {outcome.Metrics.FinalEquity:R} / {outcome.Metrics.TradeCount}");
         Assert.True(best.Run.Trades >= 2, "the constraint asks for at least two round trips");
         Assert.Equal(best.Run.FinalEquity, outcome.Metrics.FinalEquity);
         Assert.Equal(best.Run.Trades, outcome.Metrics.TradeCount);
-    }
-
-    private static BacktestPlan Plan(string path, string buy, string sell, double feeBps, double slipBps)
-    {
-        var instrument = new Instrument(new InstrumentId("kraken", "USDC/USD"), Price.Parse("0.0001"), Price.Parse("1"));
-        return new BacktestPlan(
-            "consistency",
-            instrument,
-            () => new CsvCandleSource(path, instrument, Timeframe.OneMinute, new CsvSourceOptions(BadRowPolicy.Stop)),
-            Timeframe.OneMinute,
-            new CandleAggregatorOptions([], EmitFlatCandles: false, TickSize: instrument.TickSize),
-            new RegimeOptions(),
-            Timeframe.OneMinute,
-            () => new PegThresholdStrategy("peg", Timeframe.OneMinute, new PegThresholdOptions(Price.Parse(buy), Price.Parse(sell))),
-            Timeframe.OneMinute,
-            RiskLimits.None,
-            new FillModel(feeBps, 5, slipBps, LatencyMs: 0),
-            1.0);
     }
 }

@@ -117,7 +117,7 @@ public sealed class KrakenDepegReplaySpecs(ITestOutputHelper output)
         }
     }
 
-    internal static BacktestPlan Plan(string path, string buy, string sell, RiskLimits risk, long latencyMs, bool fillGaps = false)
+    internal static BacktestPlan Plan(string path, string buy, string sell, RiskLimits risk, long latencyMs, bool fillGaps = false, double feeBps = FeeBps, double slipBps = SlipBps, double cash = Cash)
     {
         var instrument = new Instrument(new InstrumentId("kraken", "USDC/USD"), Price.Parse("0.0001"), Price.Parse("1"));
         return new BacktestPlan(
@@ -131,8 +131,8 @@ public sealed class KrakenDepegReplaySpecs(ITestOutputHelper output)
             () => new PegThresholdStrategy("peg", Timeframe.OneMinute, new PegThresholdOptions(Price.Parse(buy), Price.Parse(sell))),
             Timeframe.OneMinute,
             risk,
-            new FillModel(FeeBps, 5, SlipBps, LatencyMs: latencyMs),
-            Cash);
+            new FillModel(feeBps, 5, slipBps, LatencyMs: latencyMs),
+            cash);
     }
 
     /// <summary>

@@ -15,7 +15,6 @@ public sealed class ReplayFaultSpecs(PostgresServer server)
     {
         var schema = server.NewSchemaName("replay_fault");
         var options = PostgresServer.Options(schema);
-        options.Serializer.Registry.Register<ReplayCheckpoint>();
         var store = new PostgresEventStore(server.DataSource, options);
         await store.MigrateAsync();
         var reference = new InMemoryEventStore(new ManualClock());

@@ -23,18 +23,4 @@ public sealed class TickSeriesSpecs
             Assert.Equal(double.Parse($"{tick / 10_000}.{tick % 10_000:D4}", System.Globalization.CultureInfo.InvariantCulture), series.PriceOf(tick));
         }
     }
-
-    [Theory]
-    [InlineData(0.9973, 9973, 9973)]
-    [InlineData(0.99735, 9973, 9974)]
-    [InlineData(1.0, 10000, 10000)]
-    [InlineData(0.0, 0, 0)]
-    public void Series_should_map_a_threshold_to_the_ticks_that_cross_it(double price, int atOrBelow, int atOrAbove)
-    {
-        var series = new TickSeries([1.0], 4);
-        Assert.Equal(atOrBelow, series.TickAtOrBelow(price));
-        Assert.Equal(atOrAbove, series.TickAtOrAbove(price));
-        Assert.True(series.PriceOf(atOrBelow) <= price && series.PriceOf(atOrBelow + 1) > price);
-        Assert.True(series.PriceOf(atOrAbove) >= price && series.PriceOf(atOrAbove - 1) < price);
-    }
 }

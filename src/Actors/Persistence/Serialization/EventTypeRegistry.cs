@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using ActorArb.Actors.Replay;
 using ActorArb.Domain.Events;
 
 namespace ActorArb.Actors.Persistence.Serialization;
@@ -18,7 +19,7 @@ public sealed class EventTypeRegistry
     /// Returns a registry holding every domain event (<see cref="CandleClosed"/>, <see cref="RegimeChanged"/>,
     /// <see cref="OrderIntent"/>, <see cref="OrderApproved"/>, <see cref="OrderRejected"/>, <see cref="OrderFilled"/>,
     /// <see cref="TradingHalted"/>, <see cref="TradingResumed"/>, <see cref="PortfolioValued"/>,
-    /// <see cref="OptimizationCompleted"/>) and <see cref="string"/>.
+    /// <see cref="OptimizationCompleted"/>), the replay's <see cref="ReplayCheckpoint"/> and <see cref="string"/>.
     /// </summary>
     public static EventTypeRegistry CreateDefault() => new EventTypeRegistry()
         .Register<CandleClosed>()
@@ -31,6 +32,7 @@ public sealed class EventTypeRegistry
         .Register<TradingResumed>()
         .Register<PortfolioValued>()
         .Register<OptimizationCompleted>()
+        .Register<ReplayCheckpoint>()
         .Register<string>();
 
     /// <summary>Registers <typeparamref name="T"/> under its simple CLR name and returns this registry.</summary>

@@ -8,7 +8,7 @@ namespace ActorArb.Actors.Tests.Persistence.Postgres;
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresSubscriptionSpecs(PostgresServer server)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task Subscribe_should_deliver_every_event_once_in_position_order_when_transactions_commit_out_of_order()
