@@ -3,7 +3,7 @@ using ActorArb.Domain.Optimization;
 namespace ActorArb.Actors.Optimization;
 
 /// <summary>Evaluates chunks with the exact first-passage kernel on the calling thread (one per CPU worker).</summary>
-public sealed class CpuThresholdEvaluator : IThresholdEvaluator
+public sealed class CpuThresholdEvaluator : IGridEvaluator<ThresholdCombos, ThresholdRun>
 {
     /// <inheritdoc/>
     public string Name { get; } = "cpu-" + ExactThresholdKernel.SimdPath;

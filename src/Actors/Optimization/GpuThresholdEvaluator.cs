@@ -4,7 +4,7 @@ using ActorArb.Domain.Optimization;
 namespace ActorArb.Actors.Optimization;
 
 /// <summary>Evaluates chunks on a CUDA device through <see cref="CudaThresholdWorker"/>; its results equal the CPU's bit for bit.</summary>
-public sealed class GpuThresholdEvaluator : IThresholdEvaluator
+public sealed class GpuThresholdEvaluator : IGridEvaluator<ThresholdCombos, ThresholdRun>
 {
     private readonly CudaThresholdWorker _worker;
 

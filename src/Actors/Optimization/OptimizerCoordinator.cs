@@ -1,5 +1,4 @@
 using ActorArb.Actors.Runtime;
-using ActorArb.Domain.Optimization;
 
 namespace ActorArb.Actors.Optimization;
 
@@ -11,12 +10,15 @@ namespace ActorArb.Actors.Optimization;
 /// <see cref="OptimizerProtocol.Failed"/>. On <see cref="OptimizerProtocol.Cancel"/>
 /// it stops handing out chunks and finishes with the ones done. It reports to <c>replyTo</c> and then stops.
 /// </summary>
-public sealed class OptimizerCoordinator : ReceiveActor
+/// <typeparam name="TGrid">The grid.</typeparam>
+/// <typeparam name="TResult">What one combination gives.</typeparam>
+public sealed class OptimizerCoordinator<TGrid, TResult> : ReceiveActor
+    where TGrid : IOptimizationGrid
 {
-    private readonly ThresholdCombos _grid;
+    private readonly TGrid _grid;
     private readonly List<WorkerPool> _pools;
     private readonly IActorRef _replyTo;
-    private readonly ThresholdRun[] _results;
+    private readonly TResult[] _results;
     private readonly bool[] _done;
     private readonly Dictionary<int, (WorkerPool Pool, int Count)> _inFlight = [];
     private readonly Dictionary<string, int> _byWorker = new(StringComparer.Ordinal);
@@ -26,14 +28,14 @@ public sealed class OptimizerCoordinator : ReceiveActor
     private int _evaluated;
     private bool _cancelled;
 
-    private OptimizerCoordinator(ThresholdCombos grid, IReadOnlyList<WorkerPool> pools, IActorRef replyTo)
+    private OptimizerCoordinator(TGrid grid, IReadOnlyList<WorkerPool> pools, IActorRef replyTo)
     {
         _grid = grid;
         _pools = [.. pools];
         _replyTo = replyTo;
-        _results = new ThresholdRun[grid.Count];
+        _results = new TResult[grid.Count];
         _done = new bool[grid.Count];
-        Receive<OptimizerProtocol.ChunkEvaluated>(Handle);
+        Receive<OptimizerProtocol.ChunkEvaluated<TResult>>(Handle);
         Receive<OptimizerProtocol.ChunkFailed>(Handle);
         Receive<OptimizerProtocol.Cancel>(_ =>
         {
@@ -43,7 +45,7 @@ public sealed class OptimizerCoordinator : ReceiveActor
     }
 
     /// <summary>Returns the props of a coordinator that evaluates <paramref name="grid"/> on <paramref name="pools"/> and reports to <paramref name="replyTo"/>.</summary>
-    public static Props Props(ThresholdCombos grid, IReadOnlyList<WorkerPool> pools, IActorRef replyTo)
+    public static Props Props(TGrid grid, IReadOnlyList<WorkerPool> pools, IActorRef replyTo)
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(pools);
@@ -53,7 +55,7 @@ public sealed class OptimizerCoordinator : ReceiveActor
             throw new ArgumentException("the optimizer needs at least one worker pool", nameof(pools));
         }
 
-        return Runtime.Props.Create(() => new OptimizerCoordinator(grid, pools, replyTo));
+        return Runtime.Props.Create(() => new OptimizerCoordinator<TGrid, TResult>(grid, pools, replyTo));
     }
 
     /// <inheritdoc/>
@@ -70,7 +72,7 @@ public sealed class OptimizerCoordinator : ReceiveActor
         FinishIfIdle();
     }
 
-    private void Handle(OptimizerProtocol.ChunkEvaluated chunk)
+    private void Handle(OptimizerProtocol.ChunkEvaluated<TResult> chunk)
     {
         if (!_inFlight.Remove(chunk.Offset, out var sent))
         {
@@ -134,7 +136,7 @@ public sealed class OptimizerCoordinator : ReceiveActor
         }
 
         _inFlight[offset] = (pool, count);
-        pool.Workers.Tell(new OptimizerProtocol.EvaluateChunk(_grid, offset, count), Self);
+        pool.Workers.Tell(new OptimizerProtocol.EvaluateChunk<TGrid>(_grid, offset, count), Self);
     }
 
     private void FinishIfIdle()
@@ -145,7 +147,7 @@ public sealed class OptimizerCoordinator : ReceiveActor
             return;
         }
 
-        _replyTo.Tell(new OptimizerProtocol.Finished(_results, _done, _byWorker, _cancelled && _evaluated < _grid.Count), Self);
+        _replyTo.Tell(new OptimizerProtocol.Finished<TResult>(_results, _done, _byWorker, _cancelled && _evaluated < _grid.Count), Self);
         Context.Stop(Self);
     }
 }

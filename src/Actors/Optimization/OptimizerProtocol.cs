@@ -1,15 +1,14 @@
-using ActorArb.Domain.Optimization;
-
 namespace ActorArb.Actors.Optimization;
 
 /// <summary>The messages between the optimizer coordinator, its workers and whoever asked for the optimisation.</summary>
 public static class OptimizerProtocol
 {
     /// <summary>Asks a worker to evaluate combinations <c>[Offset, Offset + Count)</c> of <paramref name="Grid"/>.</summary>
-    public sealed record EvaluateChunk(ThresholdCombos Grid, int Offset, int Count);
+    public sealed record EvaluateChunk<TGrid>(TGrid Grid, int Offset, int Count)
+        where TGrid : IOptimizationGrid;
 
     /// <summary>A worker's answer: the results of one chunk, by the evaluator named <paramref name="Worker"/>.</summary>
-    public sealed record ChunkEvaluated(int Offset, ThresholdRun[] Results, string Worker);
+    public sealed record ChunkEvaluated<TResult>(int Offset, TResult[] Results, string Worker);
 
     /// <summary>A worker could not evaluate a chunk; the coordinator hands it to another worker.</summary>
     public sealed record ChunkFailed(int Offset, int Count, string Worker, string Reason);
@@ -27,5 +26,5 @@ public static class OptimizerProtocol
     /// The end of an optimisation: a result per combination (<paramref name="Done"/> marks the evaluated ones; all of
     /// them unless cancelled), how many each worker evaluated, and whether it was cancelled.
     /// </summary>
-    public sealed record Finished(ThresholdRun[] Results, bool[] Done, IReadOnlyDictionary<string, int> ByWorker, bool Cancelled);
+    public sealed record Finished<TResult>(TResult[] Results, bool[] Done, IReadOnlyDictionary<string, int> ByWorker, bool Cancelled);
 }

@@ -6,7 +6,7 @@ namespace ActorArb.Actors.Optimization;
 /// The combinations of one threshold grid over one series, in b-major order (buy outer, sell inner), keeping only
 /// buy &lt; sell. Immutable, so chunks of it can be handed to workers by offset.
 /// </summary>
-public sealed class ThresholdCombos
+public sealed class ThresholdCombos : IOptimizationGrid
 {
     private readonly int[] _buyTicks;
     private readonly int[] _sellTicks;

@@ -1,12 +1,12 @@
 using ActorArb.Actors.Optimization.Cuda;
 using ActorArb.Actors.Runtime;
+using ActorArb.Domain.Optimization;
 
 namespace ActorArb.Actors.Optimization;
 
 /// <summary>
-/// Runs one grid on an actor system of its own: a coordinator, a smallest-mailbox pool of CPU workers (one per core
-/// unless told otherwise) and, when given, a GPU worker taking large chunks. Progress is reported as chunks finish;
-/// cancelling stops handing out chunks and returns what finished.
+/// Runs a threshold grid through the optimizer: a smallest-mailbox pool of CPU workers running the exact kernel (one
+/// per core unless told otherwise) and, when given, a GPU worker taking large chunks.
 /// </summary>
 public static class ThresholdOptimizer
 {
@@ -15,7 +15,7 @@ public static class ThresholdOptimizer
 
     /// <summary>Evaluates every combination of <paramref name="grid"/>.</summary>
     /// <exception cref="InvalidOperationException">Every worker pool failed (the message says why).</exception>
-    public static async Task<OptimizerProtocol.Finished> RunAsync(
+    public static Task<OptimizerProtocol.Finished<ThresholdRun>> RunAsync(
         ThresholdCombos grid,
         int cpuWorkers,
         CudaThresholdWorker? gpu,
@@ -29,40 +29,26 @@ public static class ThresholdOptimizer
             throw new ArgumentException("the optimizer needs CPU workers or a GPU", nameof(cpuWorkers));
         }
 
-        var system = ActorSystem.Create("optimizer");
-        await using (system.ConfigureAwait(false))
-        {
-            var pools = new List<WorkerPool>();
-            if (cpuWorkers > 0)
+        return GridOptimizer.RunAsync<ThresholdCombos, ThresholdRun>(
+            grid,
+            system =>
             {
-                var cpu = system.ActorOf(ThresholdWorkerActor.Props(new CpuThresholdEvaluator()).WithRouter(new SmallestMailboxPool(cpuWorkers)), "cpu");
-                pools.Add(new WorkerPool("cpu", cpu, CpuChunk, 2 * cpuWorkers));
-            }
+                var pools = new List<WorkerPool>();
+                if (cpuWorkers > 0)
+                {
+                    var cpu = system.ActorOf(GridWorkerActor<ThresholdCombos, ThresholdRun>.Props(new CpuThresholdEvaluator()).WithRouter(new SmallestMailboxPool(cpuWorkers)), "cpu");
+                    pools.Add(new WorkerPool("cpu", cpu, CpuChunk, 2 * cpuWorkers));
+                }
 
-            if (gpu is not null)
-            {
-                var device = system.ActorOf(ThresholdWorkerActor.Props(new GpuThresholdEvaluator(gpu)), "gpu");
-                pools.Add(new WorkerPool("gpu", device, Math.Max(CpuChunk, grid.Count / 4), 2));
-            }
+                if (gpu is not null)
+                {
+                    var device = system.ActorOf(GridWorkerActor<ThresholdCombos, ThresholdRun>.Props(new GpuThresholdEvaluator(gpu)), "gpu");
+                    pools.Add(new WorkerPool("gpu", device, Math.Max(CpuChunk, grid.Count / 4), 2));
+                }
 
-            var finished = new TaskCompletionSource<OptimizerProtocol.Finished>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var listener = system.ActorOf(Props.Create(() => new Listener(finished, progress)), "listener");
-            var coordinator = system.ActorOf(OptimizerCoordinator.Props(grid, pools, listener), "coordinator");
-            using (cancellationToken.Register(() => coordinator.Tell(new OptimizerProtocol.Cancel())))
-            {
-                return await finished.Task.ConfigureAwait(false);
-            }
-        }
-    }
-
-    /// <summary>Turns the coordinator's messages into progress callbacks and the task's outcome.</summary>
-    private sealed class Listener : ReceiveActor
-    {
-        public Listener(TaskCompletionSource<OptimizerProtocol.Finished> finished, Action<OptimizerProtocol.Progress>? progress)
-        {
-            Receive<OptimizerProtocol.Progress>(p => progress?.Invoke(p));
-            Receive<OptimizerProtocol.Finished>(f => finished.TrySetResult(f));
-            Receive<OptimizerProtocol.Failed>(f => finished.TrySetException(new InvalidOperationException(f.Reason)));
-        }
+                return pools;
+            },
+            progress,
+            cancellationToken);
     }
 }

@@ -34,12 +34,16 @@ public sealed record OptimizationCompleted(
     public override int GetHashCode() => HashCode.Combine(TimeMs, RequestFingerprint, DataFingerprint, Top.Count);
 }
 
-/// <summary>One ranked combination: timeframe, thresholds, what it made and its objective value.</summary>
+/// <summary>
+/// One ranked combination: timeframe, thresholds (threshold mode) or other parameters (general mode, as
+/// <c>key=value</c> pairs), what it made (final equity relative to the starting cash) and its objective value.
+/// </summary>
 public sealed record OptimizationCandidate(
     string Timeframe,
-    decimal Buy,
-    decimal Sell,
+    decimal? Buy,
+    decimal? Sell,
     double FinalEquity,
     int Trades,
     double MaxDrawdown,
-    double Objective);
+    double Objective,
+    string? Parameters = null);

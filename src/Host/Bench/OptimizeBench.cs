@@ -45,7 +45,7 @@ internal static class OptimizeBench
             Parallel.For(0, buys.Length, b => fresh.Run(
                 combos.BuyTicks.Slice(b * sells.Length, sells.Length), combos.SellTicks.Slice(b * sells.Length, sells.Length), costs, kernelResults.AsSpan(b * sells.Length, sells.Length)));
         });
-        OptimizerProtocol.Finished? pooled = null;
+        OptimizerProtocol.Finished<ThresholdRun>? pooled = null;
         var pool = await BestAsync(repeats, async () => pooled = await ThresholdOptimizer.RunAsync(combos, Environment.ProcessorCount, null, null, CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
 
         var best = 0;

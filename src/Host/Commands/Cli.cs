@@ -16,8 +16,9 @@ internal static class Cli
                      --from DATE  --to DATE  --out DIR  --store memory|postgres  --run-id ID  --quiet
                      on postgres the run checkpoints every --checkpoint-every N source batches (default 8);
                      --resume continues a run of the same --run-id that was killed, from its last checkpoint
-          optimize   search the threshold grid of the optimize section (exact at tick resolution) and write
-                     grid.csv and report.html: --config FILE  --path FILE (and the backtest's source options)
+          optimize   search the optimize section's grid and write grid.csv and report.html: --mode exact (the
+                     threshold grid, exact at tick resolution) | general (the backtest's strategy over
+                     optimize.general.parameters)  --config FILE  --path FILE (and the backtest's source options)
                      --timeframes 1m,1h,4h,1d  --objective final-equity|net-profit|calmar|sharpe|sortino|profit-factor
                      --fee 0.001  --slippage 0  --gpu auto|on|off  --cpu-workers N  --no-walk-forward  --out DIR
                      --store memory|postgres  --force (recompute a request the store already answers)  --quiet

@@ -36,8 +36,76 @@ internal static class OptimizeCommand
             ? await persistence.OpenPostgresAsync().ConfigureAwait(false)
             : null;
         IEventStore store = persistence.Store == "postgres" ? pg! : new InMemoryEventStore(new ManualClock());
+        if (settings.Mode == "general")
+        {
+            var source = backtest.Source.Open(pg);
+            var description = source.Description;
+            var tape = GeneralStudy.Record(backtest, settings, source);
+            var tapeFingerprint = GeneralStudy.Fingerprint(tape);
+            return await AnswerAsync(store, persistence.Store, settings, settings.Canonical() + "\nbacktest=" + backtest.ConfigJson, tapeFingerprint, force, async cancel =>
+            {
+                var bar = new ProgressBar("optimize", enabled: !quiet);
+                var result = await GeneralStudy.RunAsync(backtest, config.GetConfig("backtest").GetConfig("strategy"), settings, tape, (done, total) => bar.Report(done, total, "combos"), cancel).ConfigureAwait(false);
+                bar.Done(result.Entries.Count, "combos");
+                Directory.CreateDirectory(settings.OutputDirectory);
+                var csv = Path.Combine(settings.OutputDirectory, "grid.csv");
+                var html = Path.Combine(settings.OutputDirectory, "report.html");
+                GeneralReport.WriteCsv(csv, result);
+                File.WriteAllText(html, GeneralReport.Render(result, settings, description));
+                var top = result.Ranking.Select(e => new OptimizationCandidate(
+                    e.Timeframe.ToString(), null, null, e.Report.FinalEquity / result.InitialCash, e.Report.TradeCount, e.Report.MaxDrawdown, e.Objective, result.Describe(e))).ToList();
+                var hindsight = result.Hindsight?.MaxEquity ?? double.NaN;
+                ConsoleRanking(Console.Out, top, hindsight);
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Entries.Count:N0} combinations of {result.StrategyType} over {tape.Count:N0} candles in {result.Elapsed.TotalSeconds:0.000} s on {string.Join(", ", result.ByWorker.Select(p => $"{p.Key} {p.Value:N0}"))}"));
+                Console.Out.WriteLine($"wrote {csv}");
+                Console.Out.WriteLine($"wrote {html}");
+                var lastMs = tape.Count > 0 ? tape.Candles[^1].CloseTimeMs : 0;
+                return new Answer(top, hindsight, result.Entries.Count, lastMs, result.Cancelled);
+            }).ConfigureAwait(false);
+        }
+
         var data = StudyData.Read(backtest.Source.Open(pg), backtest.Source.Timeframe);
-        var requestFingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings.Canonical() + "\ndata=" + data.Fingerprint)));
+        var gpu = OpenGpu(settings.Gpu);
+        try
+        {
+            return await AnswerAsync(store, persistence.Store, settings, settings.Canonical(), data.Fingerprint, force, async cancel =>
+            {
+                var bar = new ProgressBar("optimize", enabled: !quiet);
+                var result = await ThresholdStudy.RunAsync(data, settings, gpu, (done, total) => bar.Report(done, total, "combos"), cancel).ConfigureAwait(false);
+                bar.Done(result.Evaluated, "combos");
+                Directory.CreateDirectory(settings.OutputDirectory);
+                var csv = Path.Combine(settings.OutputDirectory, "grid.csv");
+                var html = Path.Combine(settings.OutputDirectory, "report.html");
+                OptimizeReport.WriteCsv(csv, result);
+                File.WriteAllText(html, OptimizeReport.Render(result, settings, data));
+                var top = result.Ranking.Select(e => new OptimizationCandidate(e.Timeframe.ToString(), e.Buy, e.Sell, e.Run.FinalEquity, e.Run.Trades, e.Run.MaxDrawdown, e.Objective)).ToList();
+                var hindsight = result.BestTimeframe?.Hindsight.MaxEquity ?? double.NaN;
+                ConsoleRanking(Console.Out, top, hindsight);
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Evaluated:N0} combinations in {result.Elapsed.TotalSeconds:0.000} s on {Workers(result)}; kernel {ExactThresholdKernel.SimdPath}"));
+                if (result.WalkForward is { } wf)
+                {
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"walk-forward: {wf.Windows.Length} windows, out-of-sample equity {wf.OutOfSampleEquity:0.######}, in-sample {wf.InSampleEquity:0.######}, efficiency {wf.Efficiency:0.###}"));
+                }
+
+                Console.Out.WriteLine($"wrote {csv}");
+                Console.Out.WriteLine($"wrote {html}");
+                return new Answer(top, hindsight, result.Evaluated, data.OpenMs[^1] + data.Timeframe.Ms, result.Cancelled);
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            gpu?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Answers a request from the store when it was answered before (unless forced); otherwise computes it with Ctrl-C
+    /// wired to cancellation, and records the answer as an <see cref="OptimizationCompleted"/> event unless cancelled.
+    /// </summary>
+    private static async Task<int> AnswerAsync(
+        IEventStore store, string storeName, OptimizeSettings settings, string request, string dataFingerprint, bool force, Func<CancellationToken, Task<Answer>> compute)
+    {
+        var requestFingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request + "\ndata=" + dataFingerprint)));
         var stream = "optimization-" + requestFingerprint[..16];
         if (!force && await FindAsync(store, stream).ConfigureAwait(false) is { } earlier)
         {
@@ -46,61 +114,35 @@ internal static class OptimizeCommand
             return 0;
         }
 
-        var gpu = OpenGpu(settings.Gpu);
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            Console.Error.WriteLine("\ncancelling: finishing the chunks in flight, keeping what finished…");
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        Answer answer;
         try
         {
-            using var cancel = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) =>
-            {
-                e.Cancel = true;
-                Console.Error.WriteLine("\ncancelling: finishing the chunks in flight, keeping what finished…");
-                cancel.Cancel();
-            };
-            Console.CancelKeyPress += onCancel;
-            var bar = new ProgressBar("optimize", enabled: !quiet);
-            StudyResult result;
-            try
-            {
-                result = await ThresholdStudy.RunAsync(data, settings, gpu, (done, total) => bar.Report(done, total, "combos"), cancel.Token).ConfigureAwait(false);
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-            }
-
-            bar.Done(result.Evaluated, "combos");
-            Directory.CreateDirectory(settings.OutputDirectory);
-            var csv = Path.Combine(settings.OutputDirectory, "grid.csv");
-            var html = Path.Combine(settings.OutputDirectory, "report.html");
-            OptimizeReport.WriteCsv(csv, result);
-            File.WriteAllText(html, OptimizeReport.Render(result, settings, data));
-            var top = result.Ranking.Select(e => new OptimizationCandidate(e.Timeframe.ToString(), e.Buy, e.Sell, e.Run.FinalEquity, e.Run.Trades, e.Run.MaxDrawdown, e.Objective)).ToList();
-            var hindsight = result.BestTimeframe?.Hindsight.MaxEquity ?? double.NaN;
-            ConsoleRanking(Console.Out, top, hindsight);
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Evaluated:N0} combinations in {result.Elapsed.TotalSeconds:0.000} s on {Workers(result)}; kernel {ExactThresholdKernel.SimdPath}"));
-            if (result.WalkForward is { } wf)
-            {
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"walk-forward: {wf.Windows.Length} windows, out-of-sample equity {wf.OutOfSampleEquity:0.######}, in-sample {wf.InSampleEquity:0.######}, efficiency {wf.Efficiency:0.###}"));
-            }
-
-            Console.Out.WriteLine($"wrote {csv}");
-            Console.Out.WriteLine($"wrote {html}");
-            if (result.Cancelled)
-            {
-                Console.Error.WriteLine("cancelled: the grid and report hold only the combinations that finished; nothing was recorded in the store");
-                return 130;
-            }
-
-            var completed = new OptimizationCompleted(
-                data.OpenMs[^1] + data.Timeframe.Ms, requestFingerprint, data.Fingerprint, settings.Canonical(), settings.Objective.ToString(), result.Evaluated, result.Evaluated, top, hindsight);
-            await store.AppendAsync(stream, ExpectedVersion.Any, [EventData.Create(EventIds.Seed(stream), 1, completed, EventMetadata.Empty)]).ConfigureAwait(false);
-            Console.Out.WriteLine($"recorded OptimizationCompleted in stream {stream} ({persistence.Store} store)");
-            return 0;
+            answer = await compute(cancel.Token).ConfigureAwait(false);
         }
         finally
         {
-            gpu?.Dispose();
+            Console.CancelKeyPress -= onCancel;
         }
+
+        if (answer.Cancelled)
+        {
+            Console.Error.WriteLine("cancelled: the grid and report hold only the combinations that finished; nothing was recorded in the store");
+            return 130;
+        }
+
+        var completed = new OptimizationCompleted(
+            answer.TimeMs, requestFingerprint, dataFingerprint, request, settings.Objective.ToString(), answer.Evaluated, answer.Evaluated, answer.Top, answer.Hindsight);
+        await store.AppendAsync(stream, ExpectedVersion.Any, [EventData.Create(EventIds.Seed(stream), 1, completed, EventMetadata.Empty)]).ConfigureAwait(false);
+        Console.Out.WriteLine($"recorded OptimizationCompleted in stream {stream} ({storeName} store)");
+        return 0;
     }
 
     private static OptimizeSettings Overrides(OptimizeSettings settings, CommandLine line)
@@ -112,6 +154,11 @@ internal static class OptimizeCommand
                 Timeframes = [.. timeframes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                     .Select(t => Timeframe.TryParse(t, out var tf) ? tf : throw new UsageException($"--timeframes: expected e.g. 1m,1h,4h,1d, got \"{t}\""))],
             };
+        }
+
+        if (line.Get("mode") is { } mode)
+        {
+            settings = settings with { Mode = mode is "exact" or "general" ? mode : throw new UsageException($"--mode: expected exact or general, got \"{mode}\"") };
         }
 
         if (line.Get("objective") is { } objective)
@@ -175,6 +222,9 @@ internal static class OptimizeCommand
         return null;
     }
 
+    /// <summary>What one mode's computation hands back to be printed and recorded.</summary>
+    private sealed record Answer(IReadOnlyList<OptimizationCandidate> Top, double Hindsight, int Evaluated, long TimeMs, bool Cancelled);
+
     private static string Workers(StudyResult result) =>
         string.Join(", ", result.Timeframes.SelectMany(t => t.ByWorker).GroupBy(p => p.Key).Select(g => $"{g.Key} {g.Sum(p => p.Value):N0}"));
 
@@ -187,11 +237,16 @@ internal static class OptimizeCommand
         }
 
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine(" rank  tf     buy      sell     final equity        trades  max drawdown  objective");
+        var general = top[0].Parameters is not null;
+        output.WriteLine(general
+            ? " rank  final equity        trades  max drawdown  objective   parameters"
+            : " rank  tf     buy      sell     final equity        trades  max drawdown  objective");
         for (var i = 0; i < top.Count; i++)
         {
             var e = top[i];
-            output.WriteLine(string.Create(c, $" {i + 1,4}  {e.Timeframe,-5} {e.Buy,-8} {e.Sell,-8} {e.FinalEquity,-19:R} {e.Trades,6}  {e.MaxDrawdown,12:0.000000}  {e.Objective:0.######}"));
+            output.WriteLine(general
+                ? string.Create(c, $" {i + 1,4}  {e.FinalEquity,-19:R} {e.Trades,6}  {e.MaxDrawdown,12:0.000000}  {e.Objective,-10:0.######}  {e.Parameters}")
+                : string.Create(c, $" {i + 1,4}  {e.Timeframe,-5} {e.Buy,-8} {e.Sell,-8} {e.FinalEquity,-19:R} {e.Trades,6}  {e.MaxDrawdown,12:0.000000}  {e.Objective:0.######}"));
         }
 
         var best = top[0].FinalEquity;

@@ -78,12 +78,16 @@ internal sealed record BacktestSettings(
             throw portfolio.InvalidValue("initial-cash", "a positive amount");
         }
 
+        var strategy = StrategySettings.Bind(c.GetConfig("strategy"), source.Timeframe);
+
+        // The strategy and the regime detector read candles the aggregator must roll up, listed or not.
+        var rollUps = candles.Timeframes.Append(strategy.Timeframe).Append(regimeTimeframe).Where(t => t != source.Timeframe).Distinct().Order().ToList();
         return new BacktestSettings(
             source,
-            candles,
+            candles with { Timeframes = rollUps },
             regimeOptions,
             regimeTimeframe,
-            StrategySettings.Bind(c.GetConfig("strategy"), source.Timeframe),
+            strategy,
             BindRisk(c.GetConfig("risk")),
             BindFills(c.GetConfig("execution")),
             cash,

@@ -7,6 +7,8 @@ namespace ActorArb.Host.Composition;
 
 /// <summary>The <c>optimize</c> section: the threshold grid, timeframes, costs, objective, constraints, walk-forward and workers.</summary>
 internal sealed record OptimizeSettings(
+    string Mode,
+    IReadOnlyList<GridParameter> Parameters,
     IReadOnlyList<Timeframe> Timeframes,
     IReadOnlyList<decimal> Buys,
     IReadOnlyList<decimal> Sells,
@@ -25,7 +27,7 @@ internal sealed record OptimizeSettings(
     public static OptimizeSettings Bind(HoconConfig root, double defaultFee, double defaultSlippage)
     {
         var c = root.GetConfig("optimize");
-        c.EnsureOnlyKeys("timeframes", "buy", "sell", "fee", "slippage", "objective", "constraints", "top-k", "walk-forward", "workers", "output");
+        c.EnsureOnlyKeys("mode", "general", "timeframes", "buy", "sell", "fee", "slippage", "objective", "constraints", "top-k", "walk-forward", "workers", "output");
         var timeframes = new List<Timeframe>();
         foreach (var text in c.GetStringList("timeframes", ["1m"]))
         {
@@ -35,6 +37,20 @@ internal sealed record OptimizeSettings(
         if (timeframes.Count == 0)
         {
             throw c.InvalidValue("timeframes", "at least one timeframe");
+        }
+
+        var mode = c.GetString("mode", "exact");
+        if (mode is not ("exact" or "general"))
+        {
+            throw c.InvalidValue("mode", "exact (the threshold grid, exact at tick resolution) or general (the backtest's strategy over a parameter grid)");
+        }
+
+        var general = c.GetConfig("general");
+        general.EnsureOnlyKeys("parameters");
+        var parameters = GridParameter.Bind(general.GetConfig("parameters"));
+        if (parameters.Any(p => p.Key == "timeframe"))
+        {
+            throw general.InvalidValue("parameters", "strategy keys other than timeframe (timeframes come from optimize.timeframes)");
         }
 
         var constraints = c.GetConfig("constraints");
@@ -61,6 +77,8 @@ internal sealed record OptimizeSettings(
         }
 
         return new OptimizeSettings(
+            mode,
+            parameters,
             timeframes,
             Thresholds(c, "buy", [0.9900m, 0.9999m, 0.0001m]),
             Thresholds(c, "sell", [1.0001m, 1.0100m, 0.0001m]),
@@ -87,9 +105,9 @@ internal sealed record OptimizeSettings(
 
     /// <summary>Returns the request as canonical text (everything that decides the answer), for fingerprints.</summary>
     public string Canonical() => string.Create(CultureInfo.InvariantCulture, $"""
+        mode={Mode}
         timeframes={string.Join(',', Timeframes)}
-        buy={string.Join(',', Buys)}
-        sell={string.Join(',', Sells)}
+        {(Mode == "general" ? string.Join('\n', Parameters.Select(p => $"{p.Key}={string.Join(',', p.Values)}")) : $"buy={string.Join(',', Buys)}\nsell={string.Join(',', Sells)}")}
         fee={Fee:R} slippage={Slippage:R}
         objective={Objective} min-trades={MinTrades} max-drawdown={MaxDrawdown:R}
         """);

@@ -101,7 +101,7 @@ internal static class ThresholdStudy
         return ticks;
     }
 
-    private static List<StudyEntry> Score(ThresholdCombos combos, OptimizerProtocol.Finished finished, OptimizeSettings settings, Timeframe timeframe, double years, CancellationToken cancellationToken)
+    private static List<StudyEntry> Score(ThresholdCombos combos, OptimizerProtocol.Finished<ThresholdRun> finished, OptimizeSettings settings, Timeframe timeframe, double years, CancellationToken cancellationToken)
     {
         var entries = new StudyEntry?[combos.Count];
         var scale = (decimal)combos.Series.Scale;

@@ -96,42 +96,15 @@ internal static class OptimizeReport
 
     private static string HeatMap(TimeframeStudy study, StudyEntry best)
     {
-        const int Cell = 6;
-        const int Left = 70;
-        const int Top = 10;
-        var buys = study.Buys;
-        var sells = study.Sells;
-        var eligible = study.Entries.Where(e => e.Eligible && double.IsFinite(e.Objective)).ToList();
-        var min = eligible.Count > 0 ? eligible.Min(e => e.Objective) : 0;
-        var max = eligible.Count > 0 ? eligible.Max(e => e.Objective) : 1;
-        var row = buys.Select((b, i) => (b, i)).ToDictionary(p => p.b, p => p.i);
-        var column = sells.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
-        var width = Left + (sells.Count * Cell) + 20;
-        var height = Top + (buys.Count * Cell) + 40;
-        var svg = new StringBuilder();
-        svg.Append(C, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{Math.Min(width * 3 / 2, 900)}\" font-family=\"sans-serif\" font-size=\"9\">");
-        foreach (var e in study.Entries)
-        {
-            var fill = e.Eligible && double.IsFinite(e.Objective) ? Color(max > min ? (e.Objective - min) / (max - min) : 1) : "#ddd";
-            svg.Append(C, $"<rect x=\"{Left + (column[e.Sell] * Cell)}\" y=\"{Top + (row[e.Buy] * Cell)}\" width=\"{Cell}\" height=\"{Cell}\" fill=\"{fill}\"/>");
-        }
-
-        svg.Append(C, $"<rect x=\"{Left + (column[best.Sell] * Cell)}\" y=\"{Top + (row[best.Buy] * Cell)}\" width=\"{Cell}\" height=\"{Cell}\" fill=\"none\" stroke=\"#e00\" stroke-width=\"1.5\"><title>best: buy {best.Buy}, sell {best.Sell}</title></rect>");
-        svg.Append(C, $"<text x=\"{Left - 4}\" y=\"{Top + 8}\" text-anchor=\"end\">buy {buys[0]}</text><text x=\"{Left - 4}\" y=\"{Top + (buys.Count * Cell)}\" text-anchor=\"end\">{buys[^1]}</text>");
-        svg.Append(C, $"<text x=\"{Left}\" y=\"{height - 18}\">sell {sells[0]}</text><text x=\"{width - 20}\" y=\"{height - 18}\" text-anchor=\"end\">{sells[^1]}</text>");
-        svg.Append(C, $"<text x=\"{Left}\" y=\"{height - 4}\">objective from {min:0.####} (dark) to {max:0.####} (bright); grey: fails the constraints; red box: best</text>");
-        svg.Append("</svg>");
-        return svg.ToString();
-    }
-
-    /// <summary>A dark-blue → green → yellow scale (viridis-like) for a value in [0, 1].</summary>
-    private static string Color(double t)
-    {
-        t = Math.Clamp(t, 0, 1);
-        var r = (int)(68 + (t * (253 - 68)));
-        var g = (int)(1 + (t * (231 - 1)));
-        var b = (int)(84 + (Math.Sin(t * Math.PI) * 80) - (t * 47));
-        return string.Create(C, $"#{r:x2}{g:x2}{Math.Clamp(b, 0, 255):x2}");
+        var row = study.Buys.Select((b, i) => (b, i)).ToDictionary(p => p.b, p => p.i);
+        var column = study.Sells.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
+        return SvgHeatMap.Render(
+            "buy",
+            [.. study.Buys.Select(b => b.ToString(C))],
+            "sell",
+            [.. study.Sells.Select(s => s.ToString(C))],
+            study.Entries.Select(e => (row[e.Buy], column[e.Sell], e.Eligible ? (double?)e.Objective : null)),
+            (row[best.Buy], column[best.Sell], $"best: buy {best.Buy}, sell {best.Sell}"));
     }
 
     private static void WalkForwardSection(StringBuilder html, WalkForwardReport wf, TimeframeStudy study)

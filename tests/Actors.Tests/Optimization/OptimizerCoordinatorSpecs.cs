@@ -35,12 +35,12 @@ public sealed class OptimizerCoordinatorSpecs
         var system = ActorSystem.Create("opt-test");
         await using (system)
         {
-            var good = system.ActorOf(ThresholdWorkerActor.Props(new CpuThresholdEvaluator()), "good");
-            var bad = system.ActorOf(ThresholdWorkerActor.Props(new FailingEvaluator()), "bad");
+            var good = system.ActorOf(GridWorkerActor<ThresholdCombos, ThresholdRun>.Props(new CpuThresholdEvaluator()), "good");
+            var bad = system.ActorOf(GridWorkerActor<ThresholdCombos, ThresholdRun>.Props(new FailingEvaluator()), "bad");
             var probe = new TestProbe(system, "probe");
-            system.ActorOf(OptimizerCoordinator.Props(grid, [new WorkerPool("bad", bad, 500, 2), new WorkerPool("cpu", good, 64, 2)], probe), "coordinator");
+            system.ActorOf(OptimizerCoordinator<ThresholdCombos, ThresholdRun>.Props(grid, [new WorkerPool("bad", bad, 500, 2), new WorkerPool("cpu", good, 64, 2)], probe), "coordinator");
 
-            var finished = probe.FishForMessage<OptimizerProtocol.Finished>(_ => true, TimeSpan.FromSeconds(30));
+            var finished = probe.FishForMessage<OptimizerProtocol.Finished<ThresholdRun>>(_ => true, TimeSpan.FromSeconds(30));
             Assert.All(finished.Done, Assert.True);
             Assert.Equal(grid.Count, finished.ByWorker["cpu-" + ExactThresholdKernel.SimdPath]);
             Assert.False(finished.ByWorker.ContainsKey("broken"));
@@ -54,9 +54,9 @@ public sealed class OptimizerCoordinatorSpecs
         var system = ActorSystem.Create("opt-fail");
         await using (system)
         {
-            var bad = system.ActorOf(ThresholdWorkerActor.Props(new FailingEvaluator()), "bad");
+            var bad = system.ActorOf(GridWorkerActor<ThresholdCombos, ThresholdRun>.Props(new FailingEvaluator()), "bad");
             var probe = new TestProbe(system, "probe");
-            system.ActorOf(OptimizerCoordinator.Props(grid, [new WorkerPool("bad", bad, 100, 1)], probe), "coordinator");
+            system.ActorOf(OptimizerCoordinator<ThresholdCombos, ThresholdRun>.Props(grid, [new WorkerPool("bad", bad, 100, 1)], probe), "coordinator");
 
             var failed = probe.FishForMessage<OptimizerProtocol.Failed>(_ => true, TimeSpan.FromSeconds(30));
             Assert.Contains("broken: device lost", failed.Reason, StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class OptimizerCoordinatorSpecs
         return new ThresholdCombos(series, new ExactThresholdKernel(series), buys, sells, Costs);
     }
 
-    private sealed class FailingEvaluator : IThresholdEvaluator
+    private sealed class FailingEvaluator : IGridEvaluator<ThresholdCombos, ThresholdRun>
     {
         public string Name => "broken";
 

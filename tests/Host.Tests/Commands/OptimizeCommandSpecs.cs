@@ -70,7 +70,7 @@ public sealed class OptimizeCommandSpecs : IDisposable
         Assert.False(File.Exists(Path.Combine(_dir, "grid.csv")));
     }
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    internal static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
