@@ -35,8 +35,13 @@ internal static class DomainEventSamples
                 "FinalEquity",
                 10_000,
                 10_000,
-                [new OptimizationCandidate("1m", 0.9973m, 1.0021m, 1.2691373509470525, 84, 0.008888445021472185, 1.2691373509470525)],
+                [
+                    new OptimizationCandidate("1m", 0.9973m, 1.0021m, 1.2691373509470525, 84, 0.008888445021472185, 1.2691373509470525),
+                    new OptimizationCandidate("4h", null, null, 1.0071713216439642, 1, 0.008232, 1.0071713216439642, "timeframe=4h swing.reversal-pct=1.4"),
+                ],
                 3.050206),
+            new FeedGapDetected(Usdc, 1_700_000_600_000, "18446744073709551620", "18446744073709551625", 1_700_000_590_000, 1_700_000_600_000, "trade id gap 18446744073709551621..18446744073709551624"),
+            new FeedConnectionChanged("kraken", 1_700_000_700_000, false, "no message for 30 s"),
         ];
     }
 }
