@@ -22,6 +22,11 @@ internal static class Cli
                      --timeframes 1m,1h,4h,1d  --objective final-equity|net-profit|calmar|sharpe|sortino|profit-factor
                      --fee 0.001  --slippage 0  --gpu auto|on|off  --cpu-workers N  --no-walk-forward  --out DIR
                      --store memory|postgres  --force (recompute a request the store already answers)  --quiet
+          validate   data-quality report of candle files (FILE... or --path F1,F2; else the --config backtest source):
+                     --exchange --symbol --timeframe (else from candles/<exchange>/<PAIR>-<tf>-… names) --from --to
+                     --stale-bars 30 --stale-rule either|both|zero-volume|identical-ohlc --outlier-window 60
+                     --outlier-threshold 8 --outlier-min-deviation 0.001 --outliers both|returns|closes --divergence 0.01
+                     --longest-gaps 20 --max-findings 1000 --out DIR (default out/validate) --quiet; exit 4 when a series fails
           events     print stored events (PostgreSQL): `events tail [--from POS] [--limit N] [--follow]`,
                      `events stream ID [--from VERSION]`
           bench      measure throughput: `bench replay [--ticks FILE] [--tick-repeats N] [--candle-days N] [--repeats N]`,
@@ -46,6 +51,7 @@ internal static class Cli
                 "bench" => await BenchCommand.RunAsync(line).ConfigureAwait(false),
                 "events" => await EventsCommand.RunAsync(line).ConfigureAwait(false),
                 "optimize" => await OptimizeCommand.RunAsync(line).ConfigureAwait(false),
+                "validate" => await ValidateCommand.RunAsync(line).ConfigureAwait(false),
                 _ => throw new UsageException($"unknown command '{line.Verbs[0]}'"),
             };
         }
