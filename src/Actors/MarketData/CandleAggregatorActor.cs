@@ -32,6 +32,11 @@ public sealed class CandleAggregatorActor : ReceiveActor
         Receive<MarketDataProtocol.TickBatch>(Handle);
         Receive<MarketDataProtocol.CandleBatch>(Handle);
         Receive<MarketDataProtocol.EndOfData>(Handle);
+        Receive<MarketDataProtocol.Watermark>(m =>
+        {
+            _aggregator.AdvanceWatermark(m.TimeMs, _closed);
+            Emit();
+        });
     }
 
     /// <summary>Returns the props of an aggregator for <paramref name="instrument"/>.</summary>

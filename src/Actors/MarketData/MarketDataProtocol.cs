@@ -25,4 +25,10 @@ public static class MarketDataProtocol
 
     /// <summary>The source has no more data; every stage finishes its work and passes it on.</summary>
     public sealed record EndOfData(long TimeMs);
+
+    /// <summary>
+    /// Event time has reached <paramref name="TimeMs"/> with no trade to show it (a quiet market, live): the aggregator
+    /// closes every bar that ends at or before it, less the allowed lateness.
+    /// </summary>
+    public sealed record Watermark(long TimeMs);
 }

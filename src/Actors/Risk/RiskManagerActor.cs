@@ -50,6 +50,7 @@ public sealed class RiskManagerActor : ReceiveActor
         Receive<PortfolioProtocol.Snapshot>(Handle);
         Receive<RiskProtocol.Halt>(m => Record(() => _risk.Halt(_timeMs, m.Reason, _events)));
         Receive<RiskProtocol.Resume>(m => Record(() => _risk.Resume(_timeMs, m.Reason, _events)));
+        Receive<RiskProtocol.DataHealth>(m => Record(() => _risk.OnDataHealth(_timeMs, m.Healthy, m.Reason, _events)));
         Receive<MarketDataProtocol.EndOfData>(end => _execution.Tell(end, Self));
         Receive<TakeCheckpoint>(c => c.ReplyTo.Tell(new RiskProtocol.State(_cash, _position, _mark, _timeMs, _regime, _risk.Export()), Self));
     }

@@ -13,6 +13,9 @@ public static class RiskProtocol
     /// <summary>Lifts the operator's halt (other halts, such as a DEPEG regime, stay until they clear).</summary>
     public sealed record Resume(string Reason);
 
+    /// <summary>Whether the instrument's market data is healthy (live): unhealthy data halts new exposure until it is healthy again.</summary>
+    public sealed record DataHealth(bool Healthy, string Reason);
+
     /// <summary>The actor's state at a checkpoint: the book and mark it values equity with, the regime, and the risk manager's own state.</summary>
     public sealed record State(double Cash, double Position, Price Mark, long TimeMs, Regime Regime, RiskManagerState Manager);
 }

@@ -5,7 +5,7 @@ using ActorArb.Domain.Time;
 
 namespace ActorArb.Domain.Risk;
 
-/// <summary>The halt state: operator kill switch, halting regimes, max drawdown and the daily loss limit.</summary>
+/// <summary>The halt state: operator kill switch, halting regimes, max drawdown, the daily loss limit and unhealthy market data.</summary>
 public sealed partial class RiskManager
 {
     private static readonly Timeframe Day = new(UnixTime.DayMs);
@@ -16,10 +16,11 @@ public sealed partial class RiskManager
         Regime,
         Drawdown,
         DailyLoss,
+        Data,
     }
 
     // One reason per cause, null when that cause is clear; the order fixes how HaltReason reads.
-    private readonly string?[] _reasons = new string?[4];
+    private readonly string?[] _reasons = new string?[5];
     private bool _hasEquity;
     private double _lastEquity;
     private double _peak;
@@ -106,6 +107,24 @@ public sealed partial class RiskManager
         else
         {
             Clear(Cause.Regime, timeMs, $"regime {RegimeNames.ToWire(regime)}", events);
+        }
+    }
+
+    /// <summary>
+    /// Reports whether the market data the decisions rest on is healthy (the exchange connected, the last message
+    /// recent). Unhealthy data halts new exposure with <paramref name="reason"/>; healthy data clears only that halt.
+    /// </summary>
+    public void OnDataHealth(long timeMs, bool healthy, string reason, List<IDomainEvent> events)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentNullException.ThrowIfNull(events);
+        if (healthy)
+        {
+            Clear(Cause.Data, timeMs, $"data: {reason}", events);
+        }
+        else
+        {
+            Activate(Cause.Data, timeMs, $"data: {reason}", events);
         }
     }
 

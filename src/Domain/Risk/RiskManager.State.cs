@@ -12,9 +12,10 @@ public sealed partial class RiskManager
     {
         ArgumentNullException.ThrowIfNull(state);
         var risk = new RiskManager(limits, state.NextOrderId);
-        if (state.Reasons.Length != risk._reasons.Length)
+        // States written before a halt cause existed hold fewer reasons: the missing causes are clear.
+        if (state.Reasons.Length > risk._reasons.Length)
         {
-            throw new ArgumentException($"expected {risk._reasons.Length} halt reasons, got {state.Reasons.Length}", nameof(state));
+            throw new ArgumentException($"expected at most {risk._reasons.Length} halt reasons, got {state.Reasons.Length}", nameof(state));
         }
 
         state.Reasons.CopyTo(risk._reasons);

@@ -126,6 +126,27 @@ public sealed class RiskManagerHaltSpecs
     }
 
     [Fact]
+    public void RiskManager_should_halt_on_unhealthy_data_and_clear_only_that_halt_when_the_data_recovers()
+    {
+        var risk = new RiskManager(RiskLimits.None);
+        risk.Halt(500, "manual", _events);
+
+        risk.OnDataHealth(1_000, healthy: false, "kraken disconnected", _events);
+        risk.OnDataHealth(1_500, healthy: false, "kraken disconnected", _events);
+        Assert.Equal("halted (operator: manual; data: kraken disconnected): a buy adds exposure", risk.Evaluate(BuyIntent(), Flat()).Rejected!.Reason);
+
+        risk.OnDataHealth(2_000, healthy: true, "kraken connected", _events);
+        Assert.True(risk.IsHalted);
+        risk.Resume(3_000, "done", _events);
+
+        Assert.Equal(
+            [new TradingHalted(500, "operator: manual"), new TradingHalted(1_000, "data: kraken disconnected"), new TradingResumed(3_000, "operator: done")],
+            _events);
+        var restored = RiskManager.Restore(RiskLimits.None, risk.Export() with { Reasons = [.. risk.Export().Reasons.Take(4)] });
+        Assert.False(restored.IsHalted);
+    }
+
+    [Fact]
     public void RiskManager_should_stay_halted_when_the_operator_resumes_during_a_halting_regime()
     {
         var risk = new RiskManager(new RiskLimits());

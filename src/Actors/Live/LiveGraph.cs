@@ -1,0 +1,193 @@
+using ActorArb.Actors.Execution;
+using ActorArb.Actors.Feeds;
+using ActorArb.Actors.MarketData;
+using ActorArb.Actors.Persistence;
+using ActorArb.Actors.Portfolio;
+using ActorArb.Actors.Regimes;
+using ActorArb.Actors.Replay;
+using ActorArb.Actors.Risk;
+using ActorArb.Actors.Runtime;
+using ActorArb.Actors.Strategies;
+using ActorArb.Domain.Market;
+using ActorArb.Domain.Time;
+
+namespace ActorArb.Actors.Live;
+
+/// <summary>
+/// The live (paper) actor graph on the thread-pool dispatcher: per exchange a <see cref="FeedActor"/> and a
+/// <see cref="FeedHealthActor"/>, per instrument the same chain a backtest runs — candle aggregator, regime detector,
+/// strategy, risk manager, paper execution, portfolio — every event journaled to the store under the run id. Each
+/// chain starts from its latest <see cref="LiveCheckpoint"/> when the store has one; <see cref="CheckpointAsync"/>
+/// writes new ones and <see cref="StopAsync"/> stops the feeds, checkpoints and flushes the journal.
+/// </summary>
+public sealed class LiveGraph : IAsyncDisposable
+{
+    private readonly ActorSystem _system;
+    private readonly IEventStore _store;
+    private readonly IActorRef _journal;
+    private readonly IClock _clock;
+    private readonly string _runId;
+
+    private LiveGraph(ActorSystem system, IEventStore store, IActorRef journal, IClock clock, string runId, IReadOnlyList<(string Name, IActorRef Feed)> feeds, IReadOnlyList<Chain> chains, int resumed)
+    {
+        _system = system;
+        _store = store;
+        _journal = journal;
+        _clock = clock;
+        _runId = runId;
+        Feeds = feeds;
+        Chains = chains;
+        Resumed = resumed;
+    }
+
+    /// <summary>Gets each feed by its flavour.</summary>
+    public IReadOnlyList<(string Name, IActorRef Feed)> Feeds { get; }
+
+    /// <summary>Gets the instrument chains.</summary>
+    public IReadOnlyList<Chain> Chains { get; }
+
+    /// <summary>Gets how many chains resumed from a checkpoint.</summary>
+    public int Resumed { get; }
+
+    /// <summary>Builds and starts the graph for <paramref name="plan"/>, journaling to <paramref name="store"/>.</summary>
+    public static async Task<LiveGraph> StartAsync(LivePlan plan, IEventStore store, IClock? clock = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(store);
+        clock ??= SystemClock.Instance;
+        var system = ActorSystem.Create("live");
+        var journal = system.ActorOf(EventJournalActor.Props(store, system.Name), "journal");
+        var chains = new List<Chain>();
+        var feeds = new List<(string, IActorRef)>();
+        var resumed = 0;
+        foreach (var feed in plan.Feeds)
+        {
+            var routes = new Dictionary<InstrumentId, IActorRef>();
+            var risks = new List<IActorRef>();
+            foreach (var instrument in feed.Instruments)
+            {
+                var last = await LatestAsync(store, LiveCheckpoint.StreamOf(plan.RunId, instrument.Id), cancellationToken).ConfigureAwait(false);
+                resumed += last is null ? 0 : 1;
+                var chain = Chain.Spawn(system, plan, instrument, journal, last);
+                chains.Add(chain);
+                routes[instrument.Id] = chain.Aggregator;
+                risks.Add(chain.Risk);
+            }
+
+            var name = feed.Options.Flavour;
+            var actor = system.ActorOf(FeedActor.Props(feed.Options, routes, journal, plan.RunId, feed.Refill, clock), "feed-" + name);
+            system.ActorOf(FeedHealthActor.Props(name, actor, risks, plan.StaleAfter, clock), "health-" + name);
+            feeds.Add((name, actor));
+        }
+
+        return new LiveGraph(system, store, journal, clock, plan.RunId, feeds, chains, resumed);
+    }
+
+    /// <summary>Asks every feed for its metrics.</summary>
+    public async Task<IReadOnlyList<FeedMetrics>> MetricsAsync()
+    {
+        var metrics = new List<FeedMetrics>();
+        foreach (var (_, feed) in Feeds)
+        {
+            metrics.Add(await feed.Ask<FeedMetrics>(new FeedProtocol.GetMetrics(), TimeSpan.FromSeconds(10)).ConfigureAwait(false));
+        }
+
+        return metrics;
+    }
+
+    /// <summary>Writes a <see cref="LiveCheckpoint"/> per chain and returns how many were written.</summary>
+    public async Task<int> CheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var chain in Chains)
+        {
+            var states = new TaskCompletionSource<object[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var collector = _system.ActorOf(Props.Create(() => new Collector(4, states)), "checkpoint-" + Guid.NewGuid().ToString("N"));
+            var take = new TakeCheckpoint(collector);
+            chain.Strategy.Tell(take);
+            chain.Risk.Tell(take);
+            chain.Execution.Tell(take);
+            chain.Portfolio.Tell(take);
+            var got = await states.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+            var portfolio = got.OfType<PortfolioProtocol.State>().Single();
+            var checkpoint = new LiveCheckpoint(
+                _clock.NowMs,
+                chain.Instrument.Id,
+                got.OfType<StrategyProtocol.State>().Single(),
+                got.OfType<RiskProtocol.State>().Single(),
+                got.OfType<ExecutionProtocol.State>().Single(),
+                portfolio with { EquityFrom = 0, Equity = [], Marks = [], FillsFrom = 0, Fills = [] });
+            var stream = LiveCheckpoint.StreamOf(_runId, chain.Instrument.Id);
+            var version = await _store.GetStreamVersionAsync(stream, cancellationToken).ConfigureAwait(false);
+            await _store.AppendAsync(stream, ExpectedVersion.Any, [EventData.Create(EventIds.Seed(stream), version + 1, checkpoint, EventMetadata.Empty)], cancellationToken).ConfigureAwait(false);
+        }
+
+        return Chains.Count;
+    }
+
+    /// <summary>
+    /// Stops the feeds (closing their sockets), lets the chains finish what they hold, checkpoints every chain and
+    /// flushes the journal; returns the number of events the journal wrote.
+    /// </summary>
+    public async Task<long> StopAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var (_, feed) in Feeds)
+        {
+            _system.Stop(feed);
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+        await CheckpointAsync(cancellationToken).ConfigureAwait(false);
+        var flushed = await _journal.Ask<JournalProtocol.Flushed>(new JournalProtocol.Flush(), TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        return flushed.EventsWritten;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => _system.DisposeAsync();
+
+    private static async Task<LiveCheckpoint?> LatestAsync(IEventStore store, string stream, CancellationToken cancellationToken)
+    {
+        LiveCheckpoint? last = null;
+        await foreach (var recorded in store.ReadStreamAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            last = recorded.Payload as LiveCheckpoint ?? last;
+        }
+
+        return last;
+    }
+
+    /// <summary>One instrument's chain.</summary>
+    public sealed record Chain(Instrument Instrument, IActorRef Aggregator, IActorRef Strategy, IActorRef Risk, IActorRef Execution, IActorRef Portfolio)
+    {
+        internal static Chain Spawn(ActorSystem system, LivePlan plan, Instrument instrument, IActorRef journal, LiveCheckpoint? last)
+        {
+            var name = instrument.Id.ToString().Replace('/', '-').Replace(':', '-');
+            var scope = plan.RunId;
+            var portfolio = system.ActorOf(PortfolioActor.Props(instrument, plan.InitialCash, Timeframe.OneMinute, plan.StrategyTimeframe, system.DeadLetters, journal, scope, last?.Portfolio), "portfolio-" + name);
+            var execution = system.ActorOf(ExecutionActor.Props(instrument, plan.Fills, Timeframe.OneMinute, portfolio, journal, scope, last?.Execution), "execution-" + name);
+            var risk = system.ActorOf(RiskManagerActor.Props(plan.Risk, instrument, Timeframe.OneMinute, plan.InitialCash, execution, journal, scope, last?.Risk), "risk-" + name);
+            var strategy = system.ActorOf(StrategyActor.Props(plan.CreateStrategy(), plan.InitialCash, risk, journal, scope, last?.Strategy), "strategy-" + name);
+            var regime = system.ActorOf(RegimeDetectorActor.Props(instrument, plan.Regime, plan.RegimeTimeframe, strategy, journal, scope), "regime-" + name);
+            var aggregator = system.ActorOf(CandleAggregatorActor.Props(instrument, Timeframe.OneMinute, plan.Candles, regime, journal, scope), "candles-" + name);
+            portfolio.Tell(new PortfolioProtocol.RegisterFeedback(strategy, risk));
+            return new Chain(instrument, aggregator, strategy, risk, execution, portfolio);
+        }
+    }
+
+    /// <summary>Collects the stages' answers to a checkpoint.</summary>
+    private sealed class Collector : ReceiveActor
+    {
+        public Collector(int expected, TaskCompletionSource<object[]> done)
+        {
+            var states = new List<object>();
+            ReceiveAny(state =>
+            {
+                states.Add(state);
+                if (states.Count == expected)
+                {
+                    done.TrySetResult([.. states]);
+                    Context.Stop(Self);
+                }
+            });
+        }
+    }
+}
