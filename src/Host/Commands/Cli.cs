@@ -27,6 +27,17 @@ internal static class Cli
                      --stale-bars 30 --stale-rule either|both|zero-volume|identical-ohlc --outlier-window 60
                      --outlier-threshold 8 --outlier-min-deviation 0.001 --outliers both|returns|closes --divergence 0.01
                      --longest-gaps 20 --max-findings 1000 --out DIR (default out/validate) --quiet; exit 4 when a series fails
+          backfill   fill the PostgreSQL store with a venue's bars from its REST history, fetching only missing ones
+                     (resumable; re-runs write nothing twice): --exchange coinbase|kraken|binance --symbol USDC/USD
+                     --timeframe 1m --from DATE [--to DATE (default now)] [--config FILE] [--rest-url URL (default
+                     feeds.<exchange>.rest-url)] [--store postgres] [--quiet]; exit 5 when the exchange refuses or stays down
+          run        the live (paper) service: the enabled feeds.<venue> stream trades into the backtest section's
+                     chain per instrument, every event persisted; SIGTERM/Ctrl-C checkpoints and flushes, a restart with
+                     the same --run-id resumes: --config FILE  --store memory|postgres  --run-id ID  --duration 10m
+                     --checkpoint-every 5m  --stale-after 30s (a silent feed halts new exposure)  --quiet
+          simulate   serve a tick file as a local exchange (every flavour's WebSocket and the REST history on one
+                     loopback port) until Ctrl-C: --exchange kraken --symbol USDC/USD --ticks FILE [--rate TICKS/S]
+                     [--port N] [--drop-every 5s] [--duplicates 0.01] [--corrupt 0.01] [--rest-429 0.1]
           events     print stored events (PostgreSQL): `events tail [--from POS] [--limit N] [--follow]`,
                      `events stream ID [--from VERSION]`
           bench      measure throughput: `bench replay [--ticks FILE] [--tick-repeats N] [--candle-days N] [--repeats N]`,
@@ -47,10 +58,13 @@ internal static class Cli
 
             return line.Verbs[0] switch
             {
+                "backfill" => await BackfillCommand.RunAsync(line).ConfigureAwait(false),
                 "backtest" => await BacktestCommand.RunAsync(line).ConfigureAwait(false),
                 "bench" => await BenchCommand.RunAsync(line).ConfigureAwait(false),
                 "events" => await EventsCommand.RunAsync(line).ConfigureAwait(false),
                 "optimize" => await OptimizeCommand.RunAsync(line).ConfigureAwait(false),
+                "run" => await RunCommand.RunAsync(line).ConfigureAwait(false),
+                "simulate" => await SimulateCommand.RunAsync(line).ConfigureAwait(false),
                 "validate" => await ValidateCommand.RunAsync(line).ConfigureAwait(false),
                 _ => throw new UsageException($"unknown command '{line.Verbs[0]}'"),
             };

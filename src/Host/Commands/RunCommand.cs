@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using ActorArb.Actors.Feeds;
+using ActorArb.Actors.Feeds.Rest;
+using ActorArb.Actors.Feeds.WebSockets;
+using ActorArb.Actors.Live;
+using ActorArb.Actors.Persistence;
+using ActorArb.Actors.Runtime;
+using ActorArb.Domain.Market;
+using ActorArb.Host.Composition;
+using ActorArb.Host.Configuration;
+
+namespace ActorArb.Host.Commands;
+
+/// <summary>
+/// <c>actorarb run</c>: the long-running live (paper) service. The enabled venues of the <c>feeds</c> section stream
+/// trades into the backtest section's chain per instrument (candles, regimes, strategy, risk, paper execution,
+/// portfolio), every event persisted; feed gaps are refilled from REST; an unhealthy or stale feed halts new exposure.
+/// SIGTERM or Ctrl-C stops the feeds, checkpoints every chain and flushes the journal; a restart with the same run id
+/// resumes from the checkpoints.
+/// </summary>
+internal static class RunCommand
+{
+    public static async Task<int> RunAsync(CommandLine line)
+    {
+        var config = BacktestCommand.Parse(line.Get("config") ?? "config.hocon");
+        var backtest = BacktestSettings.Bind(config);
+        var feeds = FeedSettings.Bind(config);
+        var persistence = PersistenceSettings.Bind(config).WithStore(line.Get("store"));
+        var quiet = line.Flag("quiet");
+        var duration = line.Get("duration") is { } d ? Duration(d, "duration") : (TimeSpan?)null;
+        var checkpointEvery = line.Get("checkpoint-every") is { } c ? Duration(c, "checkpoint-every") : TimeSpan.FromMinutes(5);
+        var staleAfter = line.Get("stale-after") is { } s ? Duration(s, "stale-after") : TimeSpan.FromSeconds(30);
+        var runId = line.Get("run-id") ?? "live-" + backtest.Fingerprint()[3..];
+        line.EnsureAllRead("run");
+        if (!feeds.Enabled.Any())
+        {
+            throw new UsageException("run: no venue is enabled; set feeds.<venue>.enabled = true (and its symbols) in the config");
+        }
+
+        var transports = new List<RestTransport>();
+        await using var pg = persistence.Store == "postgres" ? await persistence.OpenPostgresAsync().ConfigureAwait(false) : null;
+        IEventStore store = pg ?? (IEventStore)new InMemoryEventStore(SystemClock.Instance);
+        try
+        {
+            var plan = Plan(backtest, feeds, runId, staleAfter, transports);
+            await using var graph = await LiveGraph.StartAsync(plan, store).ConfigureAwait(false);
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {runId}: {string.Join(", ", plan.Feeds.Select(f => $"{f.Options.Flavour} {string.Join('/', f.Options.Symbols)} at {f.Options.Endpoint}"))}; {persistence.Store} store; {graph.Resumed} of {graph.Chains.Count} chains resumed from a checkpoint"));
+            using var stop = new CancellationTokenSource();
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            });
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                if (duration is { } limit)
+                {
+                    stop.CancelAfter(limit);
+                }
+
+                await ServeAsync(graph, checkpointEvery, quiet, stop.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+
+            Console.Out.WriteLine("stopping: closing feeds, checkpointing, flushing the journal…");
+            var metrics = await graph.MetricsAsync().ConfigureAwait(false);
+            var written = await graph.StopAsync().ConfigureAwait(false);
+            foreach (var m in metrics)
+            {
+                Console.Out.WriteLine(Status(m));
+            }
+
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stopped: {written:N0} events written, {graph.Chains.Count} chains checkpointed (run id {runId})"));
+            return 0;
+        }
+        finally
+        {
+            foreach (var transport in transports)
+            {
+                transport.Dispose();
+            }
+        }
+    }
+
+    private static async Task ServeAsync(LiveGraph graph, TimeSpan checkpointEvery, bool quiet, CancellationToken stop)
+    {
+        var nextCheckpoint = DateTime.UtcNow + checkpointEvery;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (!quiet)
+            {
+                foreach (var m in await graph.MetricsAsync().ConfigureAwait(false))
+                {
+                    Console.Out.WriteLine(Status(m));
+                }
+            }
+
+            if (DateTime.UtcNow >= nextCheckpoint)
+            {
+                await graph.CheckpointAsync(stop).ConfigureAwait(false);
+                nextCheckpoint = DateTime.UtcNow + checkpointEvery;
+            }
+        }
+    }
+
+    private static string Status(FeedMetrics m) => string.Create(CultureInfo.InvariantCulture,
+        $"{m.Flavour}: {(m.Connected ? "connected" : "DISCONNECTED")}, reconnects {m.Reconnects}, trades {m.Routed:N0} routed, {m.Duplicates:N0} duplicates, {m.Gaps} gaps ({m.Refilled:N0} trades refilled, {m.RefillFailures} failed), {m.Malformed:N0} malformed, lag {m.LastLagMs} ms (max {m.MaxLagMs} ms)");
+
+    private static LivePlan Plan(BacktestSettings backtest, FeedSettings feeds, string runId, TimeSpan staleAfter, List<RestTransport> transports)
+    {
+        var template = backtest.Source.Instrument;
+        var live = new List<LiveFeed>();
+        foreach (var venue in feeds.Enabled)
+        {
+            var transport = new RestTransport(new RestTransportOptions(venue.Name, venue.RestUrl));
+            transports.Add(transport);
+            var options = new FeedOptions(venue.Flavour, venue.WebSocketUrl, venue.Symbols, new ReconnectingWebSocketOptions());
+            var instruments = venue.Symbols.Select(symbol => new Instrument(new InstrumentId(venue.Name, symbol), template.TickSize, template.PegTarget)).ToList();
+            live.Add(new LiveFeed(options, instruments, new RestTradeRefill(RestHistoryClients.Create(transport))));
+        }
+
+        return new LivePlan(
+            runId,
+            live,
+            backtest.Candles,
+            backtest.Regime,
+            backtest.RegimeTimeframe,
+            backtest.Strategy.Create,
+            backtest.Strategy.Timeframe,
+            backtest.Risk,
+            backtest.Fills,
+            backtest.InitialCash,
+            staleAfter);
+    }
+
+    private static TimeSpan Duration(string text, string option) =>
+        HoconUnits.TryParseDuration(text, out var duration) && duration > TimeSpan.Zero
+            ? duration
+            : throw new UsageException($"--{option}: expected a duration such as 30s, 5m or 1h, got \"{text}\"");
+}
