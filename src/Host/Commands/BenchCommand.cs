@@ -36,9 +36,14 @@ internal static class BenchCommand
             return await OptimizeBench.RunAsync(line).ConfigureAwait(false);
         }
 
+        if (line.Verbs.Count == 2 && line.Verbs[1] == "live")
+        {
+            return await LiveBench.RunAsync(line).ConfigureAwait(false);
+        }
+
         if (line.Verbs.Count < 2 || line.Verbs[1] != "replay")
         {
-            throw new UsageException("bench: expected `bench replay`, `bench store` or `bench optimize`");
+            throw new UsageException("bench: expected `bench replay`, `bench store`, `bench optimize` or `bench live`");
         }
 
         var tickRepeat = (int)(line.GetLong("tick-repeats") ?? 150);

@@ -15,10 +15,10 @@ namespace ActorArb.Actors.Tests.Feeds.Live;
 public sealed class FeedReconnectSpecs(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData("binance", "USDC/USDT")]
-    [InlineData("kraken", "USDC/USD")]
-    [InlineData("coinbase-exchange", "USDC/USD")]
-    public async Task Feed_should_deliver_every_trade_once_through_periodic_disconnects(string flavour, string symbol)
+    [InlineData("binance", "USDC/USDT", false)]
+    [InlineData("kraken", "USDC/USD", true)]
+    [InlineData("coinbase-exchange", "USDC/USD", false)]
+    public async Task Feed_should_deliver_every_trade_once_through_periodic_disconnects(string flavour, string symbol, bool snapshots)
     {
         var venue = FeedActorSpecs.ExchangeVenue(flavour);
         var instrument = new InstrumentId(venue, symbol);
@@ -43,7 +43,9 @@ public sealed class FeedReconnectSpecs(ITestOutputHelper output)
 
         Assert.True(simulator.Counters.ConnectionsDropped >= 4, $"the premise: connections were dropped ({simulator.Counters.ConnectionsDropped})");
         Assert.True(metrics.Reconnects >= 4, $"reconnects reported: {metrics.Reconnects}");
-        Assert.True(metrics.Gaps > 0 && metrics.Refilled > 0, $"gaps {metrics.Gaps}, refilled {metrics.Refilled}");
+        // Kraken sends recent trades again on every subscribe, which can cover a short outage before any gap shows;
+        // without such snapshots the missed trades can only come back through REST.
+        Assert.True(snapshots || (metrics.Gaps > 0 && metrics.Refilled > 0), $"gaps {metrics.Gaps}, refilled {metrics.Refilled}");
         Assert.Equal(ticks.Count, metrics.Routed);
         // Refilled trades reach their bar after later ones, so a bar's volume is summed in another order: equal to the
         // last bits; everything else — OHLC, trade count, flags — is exact.
