@@ -3,17 +3,18 @@ namespace ActorArb.Domain.Optimization;
 /// <summary>
 /// The threshold strategy over a whole series at the cost of its fills rather than its bars: from each position it
 /// jumps to the next first passage (the next bar at or below the buy tick when flat, at or above the sell tick when
-/// long) with <see cref="TickRangeIndex"/>, and settles each long stretch's peak and drawdown with range queries.
+/// long) with <see cref="TickRangeIndex"/>, and settles each long stretch's peak and drawdown from the lowest and
+/// highest ticks those passages fold on the way.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Fills, trades and the final equity are the same doubles as <see cref="ThresholdReference"/>: the fills happen at
 /// the same bars (ticks compare as the doubles do, see <see cref="TickSeries"/>) and use the same operations. The
-/// running peak and the drawdown floor follow the reference's rule exactly through the parts of a long stretch that
-/// the peak does not move (the lowest equity there decides) and at the stretch's highest bar; between the first new
-/// peak and the highest bar the drawdown is the deepest peak-to-trough fall of that part, compared in exact tick
-/// ratios, which can differ from the reference's floor comparisons in the last bit when two falls are equally deep.
-/// The optimizer therefore re-runs the combinations it reports through the reference.
+/// running peak and the drawdown floor follow the reference's rule exactly through the part of a long stretch that
+/// the peak does not move (the lowest equity there decides); from the first new peak on, the drawdown is the deepest
+/// peak-to-trough fall of the rest of the stretch, compared in exact tick ratios, which can differ from the
+/// reference's floor comparisons in the last bit when two falls are equally deep. The optimizer therefore re-runs
+/// the combinations it reports through the reference.
 /// </para>
 /// <para>An instance is immutable after construction and can serve any number of threads.</para>
 /// </remarks>
@@ -24,10 +25,16 @@ public sealed class ExactThresholdKernel
 
     /// <summary>Builds the range index of <paramref name="series"/> (one pass over its bars).</summary>
     public ExactThresholdKernel(TickSeries series)
+        : this(series, TickScan.Widest)
+    {
+    }
+
+    /// <summary>Builds the range index of <paramref name="series"/> with scans at <paramref name="width"/> (tests force each path).</summary>
+    internal ExactThresholdKernel(TickSeries series, ScanWidth width)
     {
         ArgumentNullException.ThrowIfNull(series);
         _series = series;
-        _index = TickRangeIndex.Create(series.Ticks);
+        _index = TickRangeIndex.Create(series.Ticks, width);
     }
 
     /// <summary>Gets the series the kernel answers for.</summary>
@@ -55,8 +62,7 @@ public sealed class ExactThresholdKernel
 
             var units = equity * costs.BuyFactor / (closes[entry] * costs.BuyDivisor);
             trades++;
-            var exit = _index.FirstAtLeast(entry + 1, sellTick);
-            Hold(entry, exit, units, ref state);
+            var exit = Hold(entry, sellTick, units, ref state);
             if (exit >= n)
             {
                 return new ThresholdRun(units * closes[n - 1], trades, state.MaxDrawdown);
@@ -82,28 +88,34 @@ public sealed class ExactThresholdKernel
         }
     }
 
-    /// <summary>Settles peak and drawdown over the long bars [entry, exit) held with <paramref name="units"/>.</summary>
-    private void Hold(int entry, int exit, double units, ref RunState state)
+    /// <summary>
+    /// Holds from <paramref name="entry"/> until the first later bar at or above <paramref name="sellTick"/> and returns
+    /// that bar (or the series' length), settling the peak and drawdown of the long bars in between. One passage runs
+    /// to the first new peak or the exit, whichever comes first, and gives the lowest bar before it; a second runs
+    /// from the new peak to the exit and gives the highest and lowest bar, which bound the falls there.
+    /// </summary>
+    private int Hold(int entry, int sellTick, double units, ref RunState state)
     {
-        var highest = _index.Max(entry, exit);
+        var ticks = _series.Ticks;
         var tickAbove = TickAbove(state.Peak, units);
-        if (highest < tickAbove)
+        var newPeak = entry;
+        if (ticks[entry] < tickAbove)
         {
-            // The peak stays put all stretch long, so only the lowest equity can move the floor.
-            state.Step(units * _series.PriceOf(_index.Min(entry, exit)));
-            return;
+            var calm = _index.FirstAtLeast(entry + 1, Math.Min(tickAbove, sellTick));
+            state.Step(units * _series.PriceOf(Math.Min(ticks[entry], calm.Min)));
+            if (calm.At >= ticks.Length || ticks[calm.At] >= sellTick)
+            {
+                return calm.At;
+            }
+
+            newPeak = calm.At;
         }
 
-        var newPeak = _index.FirstAtLeast(entry, tickAbove);
-        if (newPeak > entry)
+        var rise = _index.FirstAtLeast(newPeak + 1, sellTick);
+        var highest = Math.Max(ticks[newPeak], rise.Max);
+        if (MayDeepen(highest, Math.Min(ticks[newPeak], rise.Min), state.MaxDrawdown))
         {
-            state.Step(units * _series.PriceOf(_index.Min(entry, newPeak)));
-        }
-
-        var highestAt = _index.FirstAtLeast(newPeak, highest);
-        if (highestAt > newPeak && MayDeepen(units, highest, _index.Min(newPeak, highestAt), state.MaxDrawdown))
-        {
-            var drop = _index.DeepestDrop(newPeak, highestAt);
+            var drop = _index.DeepestDrop(newPeak, rise.At);
             if (drop.Trough < drop.Peak)
             {
                 var peak = units * _series.PriceOf(drop.Peak);
@@ -115,23 +127,18 @@ public sealed class ExactThresholdKernel
             }
         }
 
+        // Every fall after the new peak is within the drawdown now, so the highest bar sets the peak and the floor.
         state.Step(units * _series.PriceOf(highest));
-        if (highestAt + 1 < exit)
-        {
-            state.Step(units * _series.PriceOf(_index.Min(highestAt + 1, exit)));
-        }
+        return rise.At;
     }
 
     /// <summary>
     /// Returns whether a fall inside a stretch whose ticks lie between <paramref name="low"/> and
-    /// <paramref name="high"/> could exceed <paramref name="maxDrawdown"/>: a cheap bound that spares most stretches
-    /// the deepest-drop query. The margin keeps a fall the bound rounds just below the drawdown in play.
+    /// <paramref name="high"/> could exceed <paramref name="maxDrawdown"/>: a cheap bound (equity ratios are tick
+    /// ratios) that spares most stretches the deepest-drop query. The margin keeps a fall the bound rounds just below
+    /// the drawdown in play.
     /// </summary>
-    private bool MayDeepen(double units, int high, int low, double maxDrawdown)
-    {
-        var peak = units * _series.PriceOf(high);
-        return (peak - (units * _series.PriceOf(low))) / peak > maxDrawdown * (1 - 1e-12);
-    }
+    private static bool MayDeepen(int high, int low, double maxDrawdown) => high - (double)low > maxDrawdown * (1 - 1e-12) * high;
 
     /// <summary>Returns the lowest tick whose equity with <paramref name="units"/> exceeds <paramref name="peak"/>.</summary>
     private int TickAbove(double peak, double units)

@@ -1,181 +1,89 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace ActorArb.Domain.Optimization;
 
 /// <summary>
-/// The innermost loops of the exact optimizer: first index at or below / at or above a threshold, and minimum and
-/// maximum of a stretch of ticks, held as 16-bit offsets where the series' range allows (twice the lanes per
-/// vector) and as 32-bit ticks otherwise. They run with 512-bit vectors where the CPU has AVX-512, 256-bit ones where
-/// it has AVX2 (or another 256-bit unit), and scalar code otherwise; every path returns the same answer. Each pair of
-/// operations shares one loop, specialised by a struct (the JIT compiles one copy per struct, with no calls left).
+/// The innermost loops of the exact optimizer over stored ticks (8-, 16- or 32-bit), written once against
+/// <see cref="ITickLanes{TSelf, T}"/> and compiled per width: the first index at or below a threshold, and the first
+/// index at or above one together with the minimum and maximum of what lies before it (one pass finds where a long
+/// stretch ends and how low and high it went). A scan reads whole lane groups, so every array it scans must stay
+/// readable <see cref="Padding"/> values past the range's end; lanes beyond the end are masked out.
 /// </summary>
 internal static class TickScan
 {
-    /// <summary>Gets which vector width the scans use on this machine.</summary>
-    public static string Path =>
-        Vector512.IsHardwareAccelerated ? "avx512" : Vector256.IsHardwareAccelerated ? "avx2" : "scalar";
+    /// <summary>The readable slack every scanned array keeps past its last value: the most lanes of any width.</summary>
+    public const int Padding = 64;
+
+    /// <summary>Gets the widest vectors the CPU accelerates.</summary>
+    public static ScanWidth Widest =>
+        Vector512.IsHardwareAccelerated ? ScanWidth.Vector512 : Vector256.IsHardwareAccelerated ? ScanWidth.Vector256 : ScanWidth.Scalar;
+
+    /// <summary>Gets the name of <see cref="Widest"/>: avx512, avx2 or scalar.</summary>
+    public static string Path => Widest switch
+    {
+        ScanWidth.Vector512 => "avx512",
+        ScanWidth.Vector256 => "avx2",
+        _ => "scalar",
+    };
 
     /// <summary>Returns the first index in [from, to) whose value is at most <paramref name="threshold"/>, or −1.</summary>
-    public static int FirstAtMost<T>(ReadOnlySpan<T> values, int from, int to, T threshold)
-        where T : unmanaged, INumber<T>, IMinMaxValue<T> => First<T, Lower<T>>(values, from, to, threshold);
-
-    /// <summary>Returns the first index in [from, to) whose value is at least <paramref name="threshold"/>, or −1.</summary>
-    public static int FirstAtLeast<T>(ReadOnlySpan<T> values, int from, int to, T threshold)
-        where T : unmanaged, INumber<T>, IMinMaxValue<T> => First<T, Higher<T>>(values, from, to, threshold);
-
-    /// <summary>Returns the minimum over [from, to), or the type's maximum when the stretch is empty.</summary>
-    public static T Min<T>(ReadOnlySpan<T> values, int from, int to)
-        where T : unmanaged, INumber<T>, IMinMaxValue<T> => Extreme<T, Lower<T>>(values, from, to);
-
-    /// <summary>Returns the maximum over [from, to), or the type's minimum when the stretch is empty.</summary>
-    public static T Max<T>(ReadOnlySpan<T> values, int from, int to)
-        where T : unmanaged, INumber<T>, IMinMaxValue<T> => Extreme<T, Higher<T>>(values, from, to);
-
-    private static int First<T, TSide>(ReadOnlySpan<T> values, int from, int to, T threshold)
-        where T : unmanaged, INumber<T>, IMinMaxValue<T>
-        where TSide : struct, ISide<T>
+    public static int FirstAtMost<T, TLanes>(ReadOnlySpan<T> values, int from, int to, T threshold)
+        where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>
+        where TLanes : struct, ITickLanes<TLanes, T>
     {
         ref var start = ref MemoryMarshal.GetReference(values);
-        var i = from;
-        if (Vector512.IsHardwareAccelerated)
+        var t = TLanes.Create(threshold);
+        for (var i = from; i < to; i += TLanes.Count)
         {
-            var t = Vector512.Create(threshold);
-            for (; i + Vector512<T>.Count <= to; i += Vector512<T>.Count)
+            var hits = TLanes.AtMost(TLanes.Load(ref start, i), t) & LaneMask(to - i);
+            if (hits != 0)
             {
-                var mask = TSide.Reaches(Vector512.LoadUnsafe(ref start, (nuint)i), t).ExtractMostSignificantBits();
-                if (mask != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(mask);
-                }
-            }
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            var t = Vector256.Create(threshold);
-            for (; i + Vector256<T>.Count <= to; i += Vector256<T>.Count)
-            {
-                var mask = TSide.Reaches(Vector256.LoadUnsafe(ref start, (nuint)i), t).ExtractMostSignificantBits();
-                if (mask != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(mask);
-                }
-            }
-        }
-
-        for (; i < to; i++)
-        {
-            if (TSide.Reaches(Unsafe.Add(ref start, i), threshold))
-            {
-                return i;
+                return i + BitOperations.TrailingZeroCount(hits);
             }
         }
 
         return -1;
     }
 
-    private static T Extreme<T, TSide>(ReadOnlySpan<T> values, int from, int to)
-        where T : unmanaged, INumber<T>, IMinMaxValue<T>
-        where TSide : struct, ISide<T>
+    /// <summary>
+    /// Returns the first index in [from, to) whose <paramref name="highs"/> value is at least
+    /// <paramref name="threshold"/>, or −1, folding into <paramref name="low"/> and <paramref name="high"/> the
+    /// <paramref name="lows"/> and <paramref name="highs"/> of every index before it. Over bars both arrays are the
+    /// bars; over summaries they are the minima and maxima of what each summarises.
+    /// </summary>
+    public static int FirstAtLeast<T, TLanes>(ReadOnlySpan<T> highs, ReadOnlySpan<T> lows, int from, int to, T threshold, ref TLanes low, ref TLanes high)
+        where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>
+        where TLanes : struct, ITickLanes<TLanes, T>
     {
-        ref var start = ref MemoryMarshal.GetReference(values);
-        var i = from;
-        var result = TSide.Empty;
-        Vector256<T>? lanes = null;
-        if (Vector512.IsHardwareAccelerated && to - from >= Vector512<T>.Count)
+        ref var highStart = ref MemoryMarshal.GetReference(highs);
+        ref var lowStart = ref MemoryMarshal.GetReference(lows);
+        var t = TLanes.Create(threshold);
+        for (var i = from; i < to; i += TLanes.Count)
         {
-            var m = Vector512.Create(TSide.Empty);
-            for (; i + Vector512<T>.Count <= to; i += Vector512<T>.Count)
+            var top = TLanes.Load(ref highStart, i);
+            var bottom = TLanes.Load(ref lowStart, i);
+            var hits = TLanes.AtLeast(top, t) & LaneMask(to - i);
+            if (hits == 0 && to - i >= TLanes.Count)
             {
-                m = TSide.Pick(m, Vector512.LoadUnsafe(ref start, (nuint)i));
+                low = TLanes.Min(low, bottom);
+                high = TLanes.Max(high, top);
+                continue;
             }
 
-            lanes = TSide.Pick(m.GetLower(), m.GetUpper());
-        }
-        else if (Vector256.IsHardwareAccelerated && to - from >= Vector256<T>.Count)
-        {
-            var m = Vector256.Create(TSide.Empty);
-            for (; i + Vector256<T>.Count <= to; i += Vector256<T>.Count)
+            var before = hits != 0 ? BitOperations.TrailingZeroCount(hits) : to - i;
+            low = TLanes.Min(low, TLanes.Keep(bottom, before, TLanes.Create(T.MaxValue)));
+            high = TLanes.Max(high, TLanes.Keep(top, before, TLanes.Create(T.MinValue)));
+            if (hits != 0)
             {
-                m = TSide.Pick(m, Vector256.LoadUnsafe(ref start, (nuint)i));
-            }
-
-            lanes = m;
-        }
-
-        if (lanes is { } v)
-        {
-            for (var k = 0; k < Vector256<T>.Count; k++)
-            {
-                result = TSide.Pick(result, v.GetElement(k));
+                return i + before;
             }
         }
 
-        for (; i < to; i++)
-        {
-            result = TSide.Pick(result, Unsafe.Add(ref start, i));
-        }
-
-        return result;
+        return -1;
     }
 
-    /// <summary>A direction: reaching a threshold from it, and keeping the more extreme of two values.</summary>
-    private interface ISide<T>
-        where T : unmanaged, INumber<T>, IMinMaxValue<T>
-    {
-        /// <summary>Gets the value no stretch is beyond: the result of an empty stretch.</summary>
-        static abstract T Empty { get; }
-
-        static abstract bool Reaches(T value, T threshold);
-
-        static abstract Vector512<T> Reaches(Vector512<T> values, Vector512<T> threshold);
-
-        static abstract Vector256<T> Reaches(Vector256<T> values, Vector256<T> threshold);
-
-        static abstract T Pick(T a, T b);
-
-        static abstract Vector512<T> Pick(Vector512<T> a, Vector512<T> b);
-
-        static abstract Vector256<T> Pick(Vector256<T> a, Vector256<T> b);
-    }
-
-    /// <summary>Downwards: at or below a threshold, the minimum.</summary>
-    private readonly struct Lower<T> : ISide<T>
-        where T : unmanaged, INumber<T>, IMinMaxValue<T>
-    {
-        public static T Empty => T.MaxValue;
-
-        public static bool Reaches(T value, T threshold) => value <= threshold;
-
-        public static Vector512<T> Reaches(Vector512<T> values, Vector512<T> threshold) => Vector512.LessThanOrEqual(values, threshold);
-
-        public static Vector256<T> Reaches(Vector256<T> values, Vector256<T> threshold) => Vector256.LessThanOrEqual(values, threshold);
-
-        public static T Pick(T a, T b) => T.Min(a, b);
-
-        public static Vector512<T> Pick(Vector512<T> a, Vector512<T> b) => Vector512.Min(a, b);
-
-        public static Vector256<T> Pick(Vector256<T> a, Vector256<T> b) => Vector256.Min(a, b);
-    }
-
-    /// <summary>Upwards: at or above a threshold, the maximum.</summary>
-    private readonly struct Higher<T> : ISide<T>
-        where T : unmanaged, INumber<T>, IMinMaxValue<T>
-    {
-        public static T Empty => T.MinValue;
-
-        public static bool Reaches(T value, T threshold) => value >= threshold;
-
-        public static Vector512<T> Reaches(Vector512<T> values, Vector512<T> threshold) => Vector512.GreaterThanOrEqual(values, threshold);
-
-        public static Vector256<T> Reaches(Vector256<T> values, Vector256<T> threshold) => Vector256.GreaterThanOrEqual(values, threshold);
-
-        public static T Pick(T a, T b) => T.Max(a, b);
-
-        public static Vector512<T> Pick(Vector512<T> a, Vector512<T> b) => Vector512.Max(a, b);
-
-        public static Vector256<T> Pick(Vector256<T> a, Vector256<T> b) => Vector256.Max(a, b);
-    }
+    /// <summary>Returns the mask of the first <paramref name="lanes"/> lanes (all 64 when there are more).</summary>
+    private static ulong LaneMask(int lanes) => lanes >= 64 ? ulong.MaxValue : (1UL << lanes) - 1;
 }

@@ -13,12 +13,17 @@ namespace ActorArb.Host.Bench;
 /// <summary>
 /// <c>actorarb bench optimize</c>: the EXPECTED.md grid (10,000 combinations × the series' bars) timed side by side
 /// in one run with the reference a user would pick instead (<c>shared/bench/grid_ref.py --impl numba-par</c>, the
-/// vectorbt approach): our exact kernel on all cores, and the whole optimizer through its actor worker pool. Times
-/// are the best of <c>--repeats</c> warm runs (the reference reports its median); the answers are cross-checked.
+/// vectorbt approach): our exact kernel on all cores (building its index included), and the whole optimizer through
+/// its actor worker pool. Every implementation runs <c>--repeats</c> warm runs; the speed-ups compare medians (the
+/// best run is shown beside them), and the load average before and after is printed, since the machine may be
+/// shared; our rows also show the median CPU time of the process per run, which other work on the machine hardly
+/// changes. The answers are cross-checked.
 /// </summary>
 internal static class OptimizeBench
 {
     private const string DefaultSeries = "synthetic/usdc-ou-seed42-1m-525600.csv.gz";
+
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
 
     public static async Task<int> RunAsync(CommandLine line)
     {
@@ -36,17 +41,18 @@ internal static class OptimizeBench
         var sells = Enumerable.Range(10001, 100).ToArray();
         var combos = new ThresholdCombos(series, new ExactThresholdKernel(series), buys, sells, costs);
         var comboBars = (double)combos.Count * series.Length;
-        Console.Out.WriteLine($"bench optimize: {combos.Count:N0} combinations x {series.Length:N0} bars ({comboBars:0.###e0} combo-bars), fee 0.001, slip 0; {Environment.ProcessorCount} cores; kernel {ExactThresholdKernel.SimdPath}; best of {repeats}");
+        Console.Out.WriteLine($"bench optimize: {combos.Count:N0} combinations x {series.Length:N0} bars ({comboBars:0.###e0} combo-bars), fee 0.001, slip 0; {Environment.ProcessorCount} cores; kernel {ExactThresholdKernel.SimdPath}; {repeats} runs each; {LoadAverage()}");
 
         var kernelResults = new ThresholdRun[combos.Count];
-        var kernel = Best(repeats, () =>
+        var kernel = await TimeAsync(repeats, () =>
         {
             var fresh = new ExactThresholdKernel(series);
             Parallel.For(0, buys.Length, b => fresh.Run(
                 combos.BuyTicks.Slice(b * sells.Length, sells.Length), combos.SellTicks.Slice(b * sells.Length, sells.Length), costs, kernelResults.AsSpan(b * sells.Length, sells.Length)));
-        });
+            return Task.CompletedTask;
+        }).ConfigureAwait(false);
         OptimizerProtocol.Finished<ThresholdRun>? pooled = null;
-        var pool = await BestAsync(repeats, async () => pooled = await ThresholdOptimizer.RunAsync(combos, Environment.ProcessorCount, null, null, CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
+        var pool = await TimeAsync(repeats, async () => pooled = await ThresholdOptimizer.RunAsync(combos, Environment.ProcessorCount, null, null, CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
 
         var best = 0;
         for (var i = 1; i < kernelResults.Length; i++)
@@ -58,48 +64,54 @@ internal static class OptimizeBench
         Console.Out.WriteLine(string.Create(c, $"best: b={buys[best / sells.Length] / 10_000.0:0.0000} s={sells[best % sells.Length] / 10_000.0:0.0000} equity={kernelResults[best].FinalEquity:R} trades={kernelResults[best].Trades} mdd={kernelResults[best].MaxDrawdown:R}"));
         Console.Out.WriteLine(string.Create(c, $"checksums: entries {kernelResults.Sum(r => (long)r.Trades):N0}, equity {kernelResults.Sum(r => r.FinalEquity):0.0000000000}, mdd {kernelResults.Sum(r => r.MaxDrawdown):0.0000000000}; pool equals kernel: {pooled!.Results.SequenceEqual(kernelResults)}"));
         var numba = Reference(python, reference, series.Closes.ToArray(), repeats);
-        Console.Out.WriteLine("implementation                          seconds     combo-bars/s   speed-up vs numba-par");
-        Row("grid_ref.py numba-par (median)", numba, numba);
+        Console.Out.WriteLine("implementation                          median s     best s   combo-bars/s   speed-up vs numba-par (medians)   cpu s");
+        Row("grid_ref.py numba-par", numba, numba);
         Row("actorarb exact kernel, all cores", kernel, numba);
         Row("actorarb optimizer (actor pool)", pool, numba);
+        Console.Out.WriteLine($"after: {LoadAverage()}");
         return 0;
 
-        void Row(string name, double? seconds, double? baseline) =>
-            Console.Out.WriteLine(seconds is { } s
-                ? string.Create(c, $"{name,-38} {s,8:0.0000}   {comboBars / s,12:0.000e0}   {(baseline is { } b ? (b / s).ToString("0.0", c) + "x" : "n/a"),8}")
+        void Row(string name, Timing? timing, Timing? baseline) =>
+            Console.Out.WriteLine(timing is { } t
+                ? string.Create(c, $"{name,-38} {t.Median,9:0.0000}  {t.Best,9:0.0000}   {comboBars / t.Median,12:0.000e0}   {(baseline is { } b ? (b.Median / t.Median).ToString("0.0", c) + "x" : "n/a"),8}   {(t.Cpu is { } cpu ? cpu.ToString("0.0000", c) : "n/a"),28}")
                 : $"{name,-38}   not measured");
     }
 
-    private static double Best(int repeats, Action run)
+    private static async Task<Timing> TimeAsync(int repeats, Func<Task> run)
     {
-        run();
-        var best = double.MaxValue;
-        for (var i = 0; i < repeats; i++)
+        // Warm up for a while, not for a run or two: tiered compilation recompiles hot methods at full optimisation in
+        // the background only once their calls have gone on for a while (100 ms by default), so early runs would time
+        // unoptimised code.
+        var warmUp = Stopwatch.StartNew();
+        do
         {
-            var clock = Stopwatch.StartNew();
-            run();
-            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+            await run().ConfigureAwait(false);
         }
+        while (warmUp.Elapsed < WarmUp);
 
-        return best;
-    }
-
-    private static async Task<double> BestAsync(int repeats, Func<Task> run)
-    {
-        await run().ConfigureAwait(false);
-        var best = double.MaxValue;
+        var seconds = new double[repeats];
+        var cpu = new double[repeats];
         for (var i = 0; i < repeats; i++)
         {
+            var cpuBefore = Environment.CpuUsage.TotalTime;
             var clock = Stopwatch.StartNew();
             await run().ConfigureAwait(false);
-            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+            seconds[i] = clock.Elapsed.TotalSeconds;
+            cpu[i] = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
         }
 
-        return best;
+        return Timing.Of(seconds) with { Cpu = Timing.Of(cpu).Median };
     }
 
-    /// <summary>Runs the reference on the same closes (written round-trip exact to a plain CSV it can read) and returns its median seconds.</summary>
-    private static double? Reference(string python, string? script, double[] closes, int repeats)
+    /// <summary>Returns the 1, 5 and 15 minute load averages where the system publishes them (Linux).</summary>
+    private static string LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        return File.Exists(path) ? "load average " + string.Join(", ", File.ReadAllText(path).Split(' ').Take(3)) : "load average unknown";
+    }
+
+    /// <summary>Runs the reference on the same closes (written round-trip exact to a plain CSV it can read) and returns its median and best seconds.</summary>
+    private static Timing? Reference(string python, string? script, double[] closes, int repeats)
     {
         if (script is null || !File.Exists(python))
         {
@@ -134,11 +146,24 @@ internal static class OptimizeBench
             var best = root.GetProperty("best");
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grid_ref.py numba-par: best b={best.GetProperty("b").GetDouble():0.0000} s={best.GetProperty("s").GetDouble():0.0000} equity={best.GetProperty("equity").GetDouble():R}; runs {string.Join(", ", root.GetProperty("runs_s").EnumerateArray().Select(r => r.GetDouble().ToString("0.000", CultureInfo.InvariantCulture)))} s"));
             _ = output.Result;
-            return root.GetProperty("median_s").GetDouble();
+            return new Timing(root.GetProperty("median_s").GetDouble(), root.GetProperty("runs_s").EnumerateArray().Min(r => r.GetDouble()));
         }
         finally
         {
             folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The median and the best of an implementation's timed runs, and the median CPU time of a run where known, in seconds.</summary>
+    private readonly record struct Timing(double Median, double Best, double? Cpu = null)
+    {
+        /// <summary>Returns the timing of <paramref name="seconds"/> (the median of an even count is the mean of the middle two).</summary>
+        public static Timing Of(double[] seconds)
+        {
+            Array.Sort(seconds);
+            var middle = seconds.Length / 2;
+            var median = seconds.Length % 2 == 1 ? seconds[middle] : (seconds[middle - 1] + seconds[middle]) / 2;
+            return new Timing(median, seconds[0]);
         }
     }
 }
