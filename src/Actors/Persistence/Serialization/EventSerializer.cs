@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ActorArb.Domain.Market;
@@ -14,6 +15,7 @@ namespace ActorArb.Actors.Persistence.Serialization;
 public sealed class EventSerializer
 {
     private readonly JsonSerializerOptions _options;
+    private readonly JsonWriterOptions _writerOptions;
 
     /// <summary>Creates a serializer that resolves stored type names through <paramref name="registry"/>.</summary>
     public EventSerializer(EventTypeRegistry registry)
@@ -21,6 +23,9 @@ public sealed class EventSerializer
         ArgumentNullException.ThrowIfNull(registry);
         Registry = registry;
         _options = CreateOptions();
+
+        // The writer settings JsonSerializer uses when it writes a string itself, so both paths give the same bytes.
+        _writerOptions = new JsonWriterOptions { Encoder = _options.Encoder, Indented = _options.WriteIndented, SkipValidation = true };
     }
 
     /// <summary>Returns a serializer over <see cref="EventTypeRegistry.CreateDefault"/>.</summary>
@@ -55,6 +60,24 @@ public sealed class EventSerializer
     {
         ArgumentNullException.ThrowIfNull(value);
         return JsonSerializer.Serialize(value, value.GetType(), _options);
+    }
+
+    /// <summary>
+    /// Returns a UTF-8 JSON writer onto <paramref name="output"/> for <see cref="Serialize(Utf8JsonWriter, object)"/>,
+    /// to be reset and reused by one caller at a time: bulk writers encode many payloads without a string each.
+    /// </summary>
+    public Utf8JsonWriter CreateWriter(IBufferWriter<byte> output) => new(output, _writerOptions);
+
+    /// <summary>
+    /// Writes the JSON of <paramref name="value"/>, as its runtime type, to <paramref name="writer"/> (one made by
+    /// <see cref="CreateWriter"/>) and flushes it: exactly the UTF-8 bytes of <see cref="Serialize(object)"/>'s text.
+    /// </summary>
+    public void Serialize(Utf8JsonWriter writer, object value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        JsonSerializer.Serialize(writer, value, value.GetType(), _options);
+        writer.Flush();
     }
 
     /// <summary>
