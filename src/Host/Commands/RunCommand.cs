@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using ActorArb.Actors.Feeds;
 using ActorArb.Actors.Feeds.Rest;
 using ActorArb.Actors.Feeds.WebSockets;
@@ -47,30 +46,14 @@ internal static class RunCommand
             await using var graph = await LiveGraph.StartAsync(plan, store).ConfigureAwait(false);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"run {runId}: {string.Join(", ", plan.Feeds.Select(f => $"{f.Options.Flavour} {string.Join('/', f.Options.Symbols)} at {f.Options.Endpoint}"))}; {persistence.Store} store; {graph.Resumed} of {graph.Chains.Count} chains resumed from a checkpoint"));
-            using var stop = new CancellationTokenSource();
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            });
-            ConsoleCancelEventHandler onCancel = (_, e) =>
-            {
-                e.Cancel = true;
-                stop.Cancel();
-            };
-            Console.CancelKeyPress += onCancel;
-            try
+            using (var stop = new StopSignal())
             {
                 if (duration is { } limit)
                 {
-                    stop.CancelAfter(limit);
+                    stop.After(limit);
                 }
 
                 await ServeAsync(graph, checkpointEvery, quiet, stop.Token).ConfigureAwait(false);
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
             }
 
             Console.Out.WriteLine("stopping: closing feeds, checkpointing, flushing the journal…");

@@ -46,30 +46,14 @@ internal static class SimulateCommand
         }
 
         Console.Out.WriteLine($"  rest {venue}: {simulator.RestUri(venue)}");
-        using var stop = new CancellationTokenSource();
-        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
-        {
-            c.Cancel = true;
-            stop.Cancel();
-        });
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
+        using (var stop = new StopSignal())
         {
             await Task.WhenAny(simulator.PublishedAll, Task.Delay(Timeout.Infinite, stop.Token)).ConfigureAwait(false);
-            if (!stop.IsCancellationRequested)
+            if (!stop.Token.IsCancellationRequested)
             {
                 Console.Out.WriteLine("every tick published; serving REST history until Ctrl-C");
                 await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
             }
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
 
         var c = simulator.Counters;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ActorArb.Host.Commands;
 
 namespace ActorArb.Host.Tests.Commands;
 
@@ -20,7 +19,7 @@ public sealed class OptimizeCommandSpecs : IDisposable
         }
 
         var config = WriteConfig("");
-        var (code, output, _) = await RunAsync("optimize", "--config", config, "--path", series, "--timeframes", "1m", "--fee", "0.001", "--slippage", "0", "--no-walk-forward", "--out", _dir, "--quiet");
+        var (code, output, _) = await CliRunner.RunAsync("optimize", "--config", config, "--path", series, "--timeframes", "1m", "--fee", "0.001", "--slippage", "0", "--no-walk-forward", "--out", _dir, "--quiet");
 
         Assert.Equal(0, code);
         var rows = File.ReadAllLines(Path.Combine(_dir, "grid.csv")).Skip(1).Select(l => l.Split(',')).ToList();
@@ -37,7 +36,7 @@ public sealed class OptimizeCommandSpecs : IDisposable
     {
         var config = WriteConfig("backtest.source.synthetic.days = 20\noptimize.buy { from = 0.9950, to = 0.9999, step = 0.0001 }\noptimize.sell { from = 1.0001, to = 1.0040, step = 0.0001 }");
 
-        var (code, output, _) = await RunAsync("optimize", "--config", config, "--out", _dir, "--quiet");
+        var (code, output, _) = await CliRunner.RunAsync("optimize", "--config", config, "--out", _dir, "--quiet");
 
         Assert.Equal(0, code);
         var rows = File.ReadAllLines(Path.Combine(_dir, "grid.csv")).Skip(1).ToList();
@@ -63,29 +62,11 @@ public sealed class OptimizeCommandSpecs : IDisposable
     {
         var config = WriteConfig("backtest.source.synthetic.days = 2\n" + extra);
 
-        var (code, _, error) = await RunAsync("optimize", "--config", config, "--out", _dir, "--quiet", "--no-walk-forward");
+        var (code, _, error) = await CliRunner.RunAsync("optimize", "--config", config, "--out", _dir, "--quiet", "--no-walk-forward");
 
         Assert.Equal(3, code);
         Assert.Contains(message, error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dir, "grid.csv")));
-    }
-
-    internal static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var (savedOut, savedError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            return (await Cli.RunAsync(args), output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(savedOut);
-            Console.SetError(savedError);
-        }
     }
 
     private string WriteConfig(string extra)

@@ -24,7 +24,7 @@ public sealed class OptimizeGeneralSpecs : IDisposable
             optimize { mode = general, timeframes = [1m, 1h], general.parameters { swing.reversal-pct { from = 0.1, to = 1.0, step = 0.1 } } }
             """);
 
-        var (code, output, _) = await OptimizeCommandSpecs.RunAsync("optimize", "--config", config, "--out", _dir, "--quiet");
+        var (code, output, _) = await CliRunner.RunAsync("optimize", "--config", config, "--out", _dir, "--quiet");
 
         Assert.Equal(0, code);
         var lines = File.ReadAllLines(Path.Combine(_dir, "grid.csv"));
@@ -42,7 +42,7 @@ public sealed class OptimizeGeneralSpecs : IDisposable
             backtest.strategy { type = swing, timeframe = {{best[0]}}, swing.reversal-pct = {{best[1]}} }
             """);
         var backtestDir = Path.Combine(_dir, "backtest");
-        var (backtestCode, _, _) = await OptimizeCommandSpecs.RunAsync("backtest", "--config", replay, "--out", backtestDir, "--quiet");
+        var (backtestCode, _, _) = await CliRunner.RunAsync("backtest", "--config", replay, "--out", backtestDir, "--quiet");
         Assert.Equal(0, backtestCode);
         using var result = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(backtestDir, "result.json")));
         var metrics = result.RootElement.GetProperty("metrics");
@@ -59,7 +59,7 @@ public sealed class OptimizeGeneralSpecs : IDisposable
     {
         var config = WriteConfig("backtest.source.synthetic.days = 2\nbacktest.strategy.type = swing\noptimize.mode = general\n" + extra);
 
-        var (code, _, error) = await OptimizeCommandSpecs.RunAsync("optimize", "--config", config, "--out", _dir, "--quiet");
+        var (code, _, error) = await CliRunner.RunAsync("optimize", "--config", config, "--out", _dir, "--quiet");
 
         Assert.Equal(3, code);
         Assert.Contains(message, error, StringComparison.Ordinal);

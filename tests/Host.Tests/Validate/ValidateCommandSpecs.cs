@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ActorArb.Host.Tests.Commands;
-using static ActorArb.Host.Tests.Validate.ValidateRunner;
+using static ActorArb.Host.Tests.Commands.CliRunner;
 
 namespace ActorArb.Host.Tests.Validate;
 

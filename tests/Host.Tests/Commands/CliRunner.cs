@@ -1,9 +1,9 @@
 using ActorArb.Host.Commands;
 
-namespace ActorArb.Host.Tests.Validate;
+namespace ActorArb.Host.Tests.Commands;
 
 /// <summary>Runs <c>actorarb</c> through the real CLI with the console captured; specs using it join the console collection.</summary>
-internal static class ValidateRunner
+internal static class CliRunner
 {
     public static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
