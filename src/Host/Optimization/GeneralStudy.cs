@@ -195,6 +195,6 @@ internal static class GeneralStudy
     public static MarketTape Record(BacktestSettings backtest, OptimizeSettings settings, HistoricalSource source)
     {
         var rollUps = backtest.Candles.Timeframes.Concat(settings.Timeframes).Where(t => t != backtest.Source.Timeframe).Distinct().Order().ToList();
-        return TapeRecorder.Record(source, backtest.Candles with { Timeframes = rollUps }, backtest.Regime, backtest.RegimeTimeframe);
+        return TapeRecorder.Record(source, backtest.Source.Timeframe, backtest.Candles with { Timeframes = rollUps }, backtest.Regime, backtest.RegimeTimeframe);
     }
 }

@@ -9,8 +9,11 @@ namespace ActorArb.Actors.Optimization.General;
 /// <summary>Reads a historical source once through the candle aggregator and the regime detector into a <see cref="MarketTape"/>.</summary>
 public static class TapeRecorder
 {
-    /// <summary>Reads all of <paramref name="source"/> (which it disposes) the way a backtest's source and aggregator actors do.</summary>
-    public static MarketTape Record(HistoricalSource source, CandleAggregatorOptions candles, RegimeOptions regime, Timeframe regimeTimeframe)
+    /// <summary>
+    /// Reads all of <paramref name="source"/> (which it disposes) the way a backtest's source and aggregator actors do:
+    /// bars of a source timeframe other than 1m pass through as they are.
+    /// </summary>
+    public static MarketTape Record(HistoricalSource source, Timeframe sourceTimeframe, CandleAggregatorOptions candles, RegimeOptions regime, Timeframe regimeTimeframe)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(candles);
@@ -36,9 +39,16 @@ public static class TapeRecorder
                 var bars = new List<Candle>(8192);
                 while (source.ReadCandles(bars, 8192) > 0)
                 {
-                    foreach (var bar in bars)
+                    if (sourceTimeframe != Timeframe.OneMinute)
                     {
-                        aggregator.OnCandle(in bar, closed);
+                        closed.AddRange(bars);
+                    }
+                    else
+                    {
+                        foreach (var bar in bars)
+                        {
+                            aggregator.OnCandle(in bar, closed);
+                        }
                     }
 
                     bars.Clear();

@@ -79,7 +79,7 @@ public sealed class StrategySimulationSpecs(ITestOutputHelper output)
 
     private static SimulationResult Simulate(BacktestPlan plan)
     {
-        var tape = TapeRecorder.Record(plan.OpenSource(), plan.Candles, plan.Regime, plan.RegimeTimeframe);
+        var tape = TapeRecorder.Record(plan.OpenSource(), plan.BaseTimeframe, plan.Candles, plan.Regime, plan.RegimeTimeframe);
         return tape.Play(new StrategySimulation(new SimulationSetup(plan.Instrument, plan.BaseTimeframe, plan.Risk, plan.Fills, plan.InitialCash), plan.CreateStrategy()));
     }
 
