@@ -98,7 +98,7 @@ public sealed class EventJournalActor : ReceiveActor
             return;
         }
 
-        if (Context.System.Deterministic is not null)
+        if (Context.System.IsDeterministic)
         {
             // The deterministic dispatcher takes messages only from its driving thread, so an asynchronous store
             // is awaited right here: replay stays single-threaded and gives the same result at any store latency.
@@ -129,7 +129,7 @@ public sealed class EventJournalActor : ReceiveActor
         }
 
         var pending = _store.GetStreamVersionAsync(id);
-        if (pending.IsCompletedSuccessfully || Context.System.Deterministic is not null)
+        if (pending.IsCompletedSuccessfully || Context.System.IsDeterministic)
         {
             // A store that fails here fails the actor: writing with a guessed sequence would reuse stored ids.
             Register(id, pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult(), 0);

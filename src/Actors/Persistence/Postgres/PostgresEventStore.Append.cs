@@ -22,7 +22,7 @@ public sealed partial class PostgresEventStore
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
         ArgumentNullException.ThrowIfNull(events);
-        var encoded = Encode(events).EncodeAll();
+        var encoded = Encode(events);
         return await AppendWithRetryAsync(
             events.Count,
             (connection, _, token) => AppendCoreAsync(connection, streamId, expectedVersion, encoded, token),
@@ -40,7 +40,7 @@ public sealed partial class PostgresEventStore
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentException.ThrowIfNullOrEmpty(streamId);
         ArgumentNullException.ThrowIfNull(events);
-        var encoded = Encode(events).EncodeAll();
+        var encoded = Encode(events);
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         return await AppendCoreAsync(connection, streamId, expectedVersion, encoded, cancellationToken).ConfigureAwait(false);
     }
@@ -113,77 +113,45 @@ public sealed partial class PostgresEventStore
     private EncodedEvents Encode(IReadOnlyList<EventData> events) => new(events, _options.Serializer);
 
     /// <summary>
-    /// A batch of events as the columns the database takes. Ids and types are taken at once (rejecting a null
-    /// event); payloads and metadata are encoded on first use and kept, so an append encodes each event once
-    /// however many attempts it takes.
+    /// A batch of events as the columns the database takes, encoded once (rejecting a null event), so an append
+    /// encodes each event once however many attempts it takes.
     /// </summary>
     private sealed class EncodedEvents
     {
-        private readonly IReadOnlyList<EventData> _events;
-        private readonly EventSerializer _serializer;
-        private EventMetadata? _lastMetadata;
-        private string _lastMetadataJson = "";
-
         public EncodedEvents(IReadOnlyList<EventData> events, EventSerializer serializer)
         {
-            _events = events;
-            _serializer = serializer;
             Ids = new Guid[events.Count];
             Types = new string[events.Count];
             Data = new string[events.Count];
             Metadata = new string[events.Count];
+            EventMetadata? lastMetadata = null;
+            var lastMetadataJson = "";
             for (var i = 0; i < events.Count; i++)
             {
                 var e = events[i] ?? throw new ArgumentException($"event {i} is null", nameof(events));
                 Ids[i] = e.EventId;
                 Types[i] = e.Type;
+                Data[i] = serializer.Serialize(e.Payload);
+
+                // Writers pass one metadata instance for a whole batch; encode it once.
+                if (!ReferenceEquals(e.Metadata, lastMetadata))
+                {
+                    lastMetadata = e.Metadata;
+                    lastMetadataJson = serializer.SerializeMetadata(e.Metadata);
+                }
+
+                Metadata[i] = lastMetadataJson;
             }
         }
-
-        public int Count => Ids.Length;
 
         public Guid[] Ids { get; }
 
         public string[] Types { get; }
 
-        /// <summary>Gets the payloads as JSON; an entry is null until <see cref="DataAt"/> or <see cref="EncodeAll"/> encodes it.</summary>
+        /// <summary>Gets the payloads as JSON.</summary>
         public string[] Data { get; }
 
-        /// <summary>Gets the metadata as JSON; an entry is null until <see cref="MetadataAt"/> or <see cref="EncodeAll"/> encodes it.</summary>
+        /// <summary>Gets the metadata as JSON.</summary>
         public string[] Metadata { get; }
-
-        /// <summary>Encodes every event not encoded yet and returns this batch.</summary>
-        public EncodedEvents EncodeAll()
-        {
-            for (var i = 0; i < Count; i++)
-            {
-                DataAt(i);
-                MetadataAt(i);
-            }
-
-            return this;
-        }
-
-        /// <summary>Returns event <paramref name="i"/>'s payload as JSON, serializing it the first time only.</summary>
-        public string DataAt(int i) => Data[i] ??= _serializer.Serialize(_events[i].Payload);
-
-        /// <summary>Returns event <paramref name="i"/>'s metadata as JSON, encoding it the first time only.</summary>
-        public string MetadataAt(int i)
-        {
-            if (Metadata[i] is { } json)
-            {
-                return json;
-            }
-
-            // Writers pass one metadata instance for a whole batch; encode it once.
-            var metadata = _events[i].Metadata;
-            if (!ReferenceEquals(metadata, _lastMetadata))
-            {
-                _lastMetadata = metadata;
-                _lastMetadataJson = _serializer.SerializeMetadata(metadata);
-            }
-
-            return Metadata[i] = _lastMetadataJson;
-        }
     }
 }

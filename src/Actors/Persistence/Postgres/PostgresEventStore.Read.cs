@@ -46,12 +46,7 @@ public sealed partial class PostgresEventStore
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         var sql = $"select coalesce(max(version), 0) from {_names.Schema}.events where stream_id = $1";
         return await WithConnectionAsync(
-            async (connection, token) =>
-            {
-                await using var command = new NpgsqlCommand(sql, connection);
-                command.Parameters.Add(Parameter(streamId, NpgsqlDbType.Text));
-                return (long)(await command.ExecuteScalarAsync(token).ConfigureAwait(false))!;
-            },
+            async (connection, token) => (long)(await ScalarAsync(connection, sql, token, Parameter(streamId, NpgsqlDbType.Text)).ConfigureAwait(false))!,
             cancellationToken).ConfigureAwait(false);
     }
 

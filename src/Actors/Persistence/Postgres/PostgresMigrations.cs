@@ -22,12 +22,7 @@ internal static class PostgresMigrations
     {
         var s = names.Schema;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(
-            connection,
-            "select pg_advisory_xact_lock($1, hashtext($2))",
-            cancellationToken,
-            Parameter(LockClass, NpgsqlDbType.Integer),
-            Parameter(s, NpgsqlDbType.Text)).ConfigureAwait(false);
+        await AdvisoryXactLockAsync(connection, LockClass, s, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(
             connection,
             $"""

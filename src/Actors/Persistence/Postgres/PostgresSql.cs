@@ -33,4 +33,16 @@ internal static class PostgresSql
         command.Parameters.AddRange(parameters);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Takes the transaction-scoped advisory lock (<paramref name="lockClass"/>, hash of <paramref name="key"/>) on
+    /// <paramref name="connection"/>'s current transaction, so concurrent nodes run the same DDL one after another.
+    /// </summary>
+    public static Task AdvisoryXactLockAsync(NpgsqlConnection connection, int lockClass, string key, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            connection,
+            "select pg_advisory_xact_lock($1, hashtext($2))",
+            cancellationToken,
+            Parameter(lockClass, NpgsqlDbType.Integer),
+            Parameter(key, NpgsqlDbType.Text));
 }

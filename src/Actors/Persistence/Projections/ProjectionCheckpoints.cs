@@ -23,12 +23,7 @@ internal static class ProjectionCheckpoints
     public static async Task EnsureAsync(NpgsqlConnection connection, string schema, IProjection projection, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(
-            connection,
-            "select pg_advisory_xact_lock($1, hashtext($2))",
-            cancellationToken,
-            Parameter(LockClass, NpgsqlDbType.Integer),
-            Parameter(schema, NpgsqlDbType.Text)).ConfigureAwait(false);
+        await AdvisoryXactLockAsync(connection, LockClass, schema, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(
             connection,
             $"""

@@ -162,7 +162,7 @@ public abstract partial class PersistentActor : ActorBase
         _persistenceId = PersistenceId;
         ArgumentException.ThrowIfNullOrEmpty(_persistenceId, nameof(PersistenceId));
         _seed = EventIds.Seed(_persistenceId);
-        _blocking = Context.System.Deterministic is not null;
+        _blocking = Context.System.IsDeterministic;
         BeginRecovery();
     }
 
