@@ -51,10 +51,10 @@ public sealed partial class FeedActor : ReceiveActor
     private long _lastLagMs;
     private long _maxLagMs;
 
-    private FeedActor(FeedOptions options, IReadOnlyDictionary<InstrumentId, IActorRef> routes, IActorRef journal, string streamScope, ITradeRefill? refill, IClock clock)
+    private FeedActor(FeedOptions options, IExchangeAdapter adapter, IReadOnlyDictionary<InstrumentId, IActorRef> routes, IActorRef journal, string streamScope, ITradeRefill? refill, IClock clock)
     {
         _options = options;
-        _adapter = ExchangeAdapters.Create(options.Flavour);
+        _adapter = adapter;
         _routes = routes;
         _journal = journal;
         _refill = refill;
@@ -84,8 +84,8 @@ public sealed partial class FeedActor : ReceiveActor
         ArgumentNullException.ThrowIfNull(routes);
         ArgumentNullException.ThrowIfNull(journal);
         options.Validate();
-        ExchangeAdapters.Create(options.Flavour);
-        return Runtime.Props.Create(() => new FeedActor(options, routes, journal, streamScope, refill, clock ?? SystemClock.Instance));
+        var adapter = ExchangeAdapters.Create(options.Flavour);
+        return Runtime.Props.Create(() => new FeedActor(options, adapter, routes, journal, streamScope, refill, clock ?? SystemClock.Instance));
     }
 
     /// <inheritdoc/>
@@ -200,11 +200,7 @@ public sealed partial class FeedActor : ReceiveActor
 
     private void OnTick()
     {
-        foreach (var gap in _gaps.Flush())
-        {
-            OnGap(gap);
-        }
-
+        FlushGaps();
         var now = _clock.NowMs;
         var idle = (long)_options.IdleWatermarkDelay.TotalMilliseconds;
         foreach (var (instrument, last) in _lastTrade)
@@ -214,6 +210,15 @@ public sealed partial class FeedActor : ReceiveActor
             {
                 _routes[instrument].Tell(new MarketDataProtocol.Watermark(last.TradeMs + quiet - idle), Self);
             }
+        }
+    }
+
+    /// <summary>Reports every hole the tracker still holds open, waiting for late trades.</summary>
+    private void FlushGaps()
+    {
+        foreach (var gap in _gaps.Flush())
+        {
+            OnGap(gap);
         }
     }
 
@@ -242,10 +247,7 @@ public sealed partial class FeedActor : ReceiveActor
         {
             // Trades between the last one before the drop and the first after it show up as an id gap; flushing now
             // reports the holes of the old connection before the new one's trades arrive.
-            foreach (var gap in _gaps.Flush())
-            {
-                OnGap(gap);
-            }
+            FlushGaps();
         }
 
         _connected = connected;

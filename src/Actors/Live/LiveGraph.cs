@@ -23,15 +23,13 @@ namespace ActorArb.Actors.Live;
 public sealed class LiveGraph : IAsyncDisposable
 {
     private readonly ActorSystem _system;
-    private readonly IEventStore _store;
     private readonly IActorRef _journal;
     private readonly IClock _clock;
     private readonly string _runId;
 
-    private LiveGraph(ActorSystem system, IEventStore store, IActorRef journal, IClock clock, string runId, IReadOnlyList<(string Name, IActorRef Feed)> feeds, IReadOnlyList<Chain> chains, int resumed)
+    private LiveGraph(ActorSystem system, IActorRef journal, IClock clock, string runId, IReadOnlyList<(string Name, IActorRef Feed)> feeds, IReadOnlyList<Chain> chains, int resumed)
     {
         _system = system;
-        _store = store;
         _journal = journal;
         _clock = clock;
         _runId = runId;
@@ -80,7 +78,7 @@ public sealed class LiveGraph : IAsyncDisposable
             feeds.Add((name, actor));
         }
 
-        return new LiveGraph(system, store, journal, clock, plan.RunId, feeds, chains, resumed);
+        return new LiveGraph(system, journal, clock, plan.RunId, feeds, chains, resumed);
     }
 
     /// <summary>Asks every feed for its metrics.</summary>
@@ -116,11 +114,11 @@ public sealed class LiveGraph : IAsyncDisposable
                 got.OfType<RiskProtocol.State>().Single(),
                 got.OfType<ExecutionProtocol.State>().Single(),
                 portfolio with { EquityFrom = 0, Equity = [], Marks = [], FillsFrom = 0, Fills = [] });
-            var stream = LiveCheckpoint.StreamOf(_runId, chain.Instrument.Id);
-            var version = await _store.GetStreamVersionAsync(stream, cancellationToken).ConfigureAwait(false);
-            await _store.AppendAsync(stream, ExpectedVersion.Any, [EventData.Create(EventIds.Seed(stream), version + 1, checkpoint, EventMetadata.Empty)], cancellationToken).ConfigureAwait(false);
+            _journal.Tell(new JournalProtocol.Append(LiveCheckpoint.StreamOf(_runId, chain.Instrument.Id), [checkpoint]));
         }
 
+        // The checkpoints are durable once the journal has written everything told to it so far.
+        await _journal.Ask<JournalProtocol.Flushed>(new JournalProtocol.Flush(), TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         return Chains.Count;
     }
 

@@ -9,14 +9,6 @@ namespace ActorArb.Actors.Live;
 public sealed class RestTradeRefill(IRestHistoryClient client) : ITradeRefill
 {
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<TradeTick>> RefillAsync(FeedGapDetected gap, CancellationToken cancellationToken)
-    {
-        var trades = new List<TradeTick>();
-        await foreach (var trade in client.RefillAsync(gap, cancellationToken).ConfigureAwait(false))
-        {
-            trades.Add(trade);
-        }
-
-        return trades;
-    }
+    public async Task<IReadOnlyList<TradeTick>> RefillAsync(FeedGapDetected gap, CancellationToken cancellationToken) =>
+        await client.RefillAsync(gap, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
 }

@@ -28,7 +28,7 @@ public sealed class CandleAggregatorActor : ReceiveActor
         _aggregator = new CandleAggregator(instrument.Id, options);
         _next = next;
         _journal = journal;
-        _stream = $"{streamScope}/candles/{instrument.Id}";
+        _stream = StreamOf(streamScope, instrument.Id);
         Receive<MarketDataProtocol.TickBatch>(Handle);
         Receive<MarketDataProtocol.CandleBatch>(Handle);
         Receive<MarketDataProtocol.EndOfData>(Handle);
@@ -38,6 +38,9 @@ public sealed class CandleAggregatorActor : ReceiveActor
             Emit();
         });
     }
+
+    /// <summary>Returns the stream the candle events of <paramref name="instrument"/> go to under <paramref name="streamScope"/>.</summary>
+    public static string StreamOf(string streamScope, InstrumentId instrument) => $"{streamScope}/candles/{instrument}";
 
     /// <summary>Returns the props of an aggregator for <paramref name="instrument"/>.</summary>
     public static Props Props(Instrument instrument, Timeframe sourceTimeframe, CandleAggregatorOptions options, IActorRef next, IActorRef journal, string streamScope) =>

@@ -26,10 +26,13 @@ public sealed class RegimeDetectorActor : ReceiveActor
         _timeframe = timeframe;
         _next = next;
         _journal = journal;
-        _stream = $"{streamScope}/regimes/{instrument.Id}";
+        _stream = StreamOf(streamScope, instrument.Id);
         Receive<MarketDataProtocol.CandleBatch>(Handle);
         Receive<MarketDataProtocol.EndOfData>(end => _next.Tell(end, Self));
     }
+
+    /// <summary>Returns the stream the regime events of <paramref name="instrument"/> go to under <paramref name="streamScope"/>.</summary>
+    public static string StreamOf(string streamScope, InstrumentId instrument) => $"{streamScope}/regimes/{instrument}";
 
     /// <summary>Returns the props of a detector for <paramref name="instrument"/> on <paramref name="timeframe"/> candles.</summary>
     public static Props Props(Instrument instrument, RegimeOptions options, Timeframe timeframe, IActorRef next, IActorRef journal, string streamScope) =>

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using ActorArb.Actors.Execution;
+using ActorArb.Actors.MarketData;
 using ActorArb.Actors.Persistence;
 using ActorArb.Actors.Portfolio;
+using ActorArb.Actors.Regimes;
 using ActorArb.Actors.Risk;
 using ActorArb.Actors.Runtime;
 using ActorArb.Actors.Strategies;
@@ -137,7 +139,7 @@ public static partial class BacktestRunner
         /// </summary>
         public JournalStart JournalStart(BacktestPlan plan)
         {
-            var reproduced = new HashSet<string>(StringComparer.Ordinal) { $"{plan.RunId}/candles/{plan.Instrument.Id}", $"{plan.RunId}/regimes/{plan.Instrument.Id}" };
+            var reproduced = new HashSet<string>(StringComparer.Ordinal) { CandleAggregatorActor.StreamOf(plan.RunId, plan.Instrument.Id), RegimeDetectorActor.StreamOf(plan.RunId, plan.Instrument.Id) };
             var next = ImmutableDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
             var durable = ImmutableDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
             foreach (var s in Last.Streams)

@@ -14,6 +14,16 @@ public readonly record struct Timeframe(long Ms) : IComparable<Timeframe>
     /// <summary>Returns the open time of the candle containing <paramref name="timeMs"/>.</summary>
     public long Floor(long timeMs) => timeMs - (((timeMs % Ms) + Ms) % Ms);
 
+    /// <summary>Returns the first open time at or after <paramref name="timeMs"/>: the first bar opening in a range.</summary>
+    public long Ceiling(long timeMs)
+    {
+        var floor = Floor(timeMs);
+        return floor == timeMs ? timeMs : floor + Ms;
+    }
+
+    /// <summary>Returns whether <paramref name="timeMs"/> is a bar's open time.</summary>
+    public bool IsAligned(long timeMs) => Floor(timeMs) == timeMs;
+
     /// <summary>Parses <c>1m</c>, <c>4h</c>, <c>1d</c>, <c>30s</c> and the like.</summary>
     public static bool TryParse(string? text, out Timeframe timeframe)
     {

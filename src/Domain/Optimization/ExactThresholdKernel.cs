@@ -60,7 +60,7 @@ public sealed class ExactThresholdKernel
                 return new ThresholdRun(equity, trades, state.MaxDrawdown);
             }
 
-            var units = equity * costs.BuyFactor / (closes[entry] * costs.BuyDivisor);
+            var units = costs.BuyUnits(equity, closes[entry]);
             trades++;
             var exit = Hold(entry, sellTick, units, ref state);
             if (exit >= n)

@@ -17,8 +17,6 @@ public static class HindsightBound
     /// <summary>Returns the maximum final equity over <paramref name="closes"/> and the entries of one path that reaches it.</summary>
     public static HindsightResult Compute(ReadOnlySpan<double> closes, ThresholdCosts costs)
     {
-        var buyFactor = costs.BuyFactor;
-        var buyDivisor = costs.BuyDivisor;
         var cash = 1.0;
         var cashTrades = 0;
 
@@ -28,7 +26,7 @@ public static class HindsightBound
         foreach (var close in closes)
         {
             // Both candidates read the state before this bar, so no path fills twice on one bar.
-            var bought = cash * buyFactor / (close * buyDivisor);
+            var bought = costs.BuyUnits(cash, close);
             var sold = costs.SellProceeds(units, close);
             var boughtTrades = cashTrades + 1;
             if (sold > cash || (sold == cash && unitsTrades < cashTrades))

@@ -37,6 +37,9 @@ public readonly record struct ThresholdCosts
     /// <summary>Gets 1 − slippage: the share of the close a sell fills at.</summary>
     public double SellSlipFactor { get; }
 
+    /// <summary>Returns the units an all-in buy with <paramref name="cash"/> at <paramref name="close"/> gets, fee and slippage paid.</summary>
+    public double BuyUnits(double cash, double close) => cash * BuyFactor / (close * BuyDivisor);
+
     /// <summary>Returns the cash a sell of <paramref name="units"/> at <paramref name="close"/> returns.</summary>
     public double SellProceeds(double units, double close) => units * close * SellSlipFactor * BuyFactor;
 

@@ -21,8 +21,6 @@ public static class ThresholdReference
     public static ThresholdRun Run<TObserver>(ReadOnlySpan<double> closes, double buy, double sell, ThresholdCosts costs, ref TObserver observer)
         where TObserver : struct, IThresholdObserver
     {
-        var buyFactor = costs.BuyFactor;
-        var buyDivisor = costs.BuyDivisor;
         var cash = 1.0;
         var units = 0.0;
         var isLong = false;
@@ -52,7 +50,7 @@ public static class ThresholdReference
             else if (close <= buy)
             {
                 observer.OnEntry(i, cash);
-                units = cash * buyFactor / (close * buyDivisor);
+                units = costs.BuyUnits(cash, close);
                 cash = 0.0;
                 isLong = true;
                 trades++;

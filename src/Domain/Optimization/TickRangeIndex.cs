@@ -150,16 +150,13 @@ internal sealed partial class TickRangeIndex<T, TLanes> : TickRangeIndex
 }
 
 /// <summary>
-/// Range queries over a series of ticks for the exact optimizer; <see cref="Create(ReadOnlySpan{int})"/> picks the
+/// Range queries over a series of ticks for the exact optimizer; <see cref="Create(ReadOnlySpan{int}, ScanWidth)"/> picks the
 /// narrowest storage the series' range allows and the widest vectors the CPU accelerates.
 /// </summary>
 internal abstract partial class TickRangeIndex
 {
     /// <summary>Gets the number of bars.</summary>
     public int Length { get; protected init; }
-
-    /// <summary>Indexes <paramref name="ticks"/> for the widest vectors this CPU accelerates.</summary>
-    public static TickRangeIndex Create(ReadOnlySpan<int> ticks) => Create(ticks, TickScan.Widest);
 
     /// <summary>Indexes <paramref name="ticks"/> as 8-, 16- or 32-bit offsets, whichever is the narrowest their range fits, scanned at <paramref name="width"/>.</summary>
     public static TickRangeIndex Create(ReadOnlySpan<int> ticks, ScanWidth width)

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace ActorArb.Domain.Portfolio;
 
 /// <summary>Exporting and restoring the ledger's state for checkpoints.</summary>

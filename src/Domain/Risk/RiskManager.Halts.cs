@@ -20,7 +20,7 @@ public sealed partial class RiskManager
     }
 
     // One reason per cause, null when that cause is clear; the order fixes how HaltReason reads.
-    private readonly string?[] _reasons = new string?[5];
+    private readonly string?[] _reasons = new string?[Enum.GetValues<Cause>().Length];
     private bool _hasEquity;
     private double _lastEquity;
     private double _peak;

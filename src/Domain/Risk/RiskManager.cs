@@ -33,9 +33,6 @@ public sealed partial class RiskManager
         _nextOrderId = firstOrderId;
     }
 
-    /// <summary>Returns the limits being enforced.</summary>
-    public RiskLimits Limits => _limits;
-
     /// <summary>
     /// Approves or rejects an intent. Buys are sized (all-cash: budget = cash * fraction, so a fraction of 1.0
     /// spends exactly the cash; units: budget = units * mark) and checked against halts and limits; sells are

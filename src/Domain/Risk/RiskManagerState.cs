@@ -7,7 +7,7 @@ namespace ActorArb.Domain.Risk;
 /// halt cause (null when clear) and the equity tracking behind the drawdown and daily-loss checks.
 /// </summary>
 /// <param name="NextOrderId">The id the next approved order gets.</param>
-/// <param name="Reasons">One reason per halt cause (operator, regime, drawdown, daily loss), null when clear.</param>
+/// <param name="Reasons">One reason per halt cause (operator, regime, drawdown, daily loss, unhealthy data), null when clear; older states may hold fewer.</param>
 /// <param name="HasEquity">Whether any equity has been seen.</param>
 /// <param name="LastEquity">The last equity seen.</param>
 /// <param name="Peak">The highest equity seen since the start or the last operator resume.</param>

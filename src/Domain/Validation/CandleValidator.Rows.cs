@@ -75,7 +75,7 @@ public static partial class CandleValidator
             findings.Add(new ValidationFinding(ValidationKind.NegativeVolume, row.TimeMs, row.Line, $"volume {row.Volume.ToString("R", C)} is not a non-negative number"));
         }
 
-        if (timeframe.Floor(row.TimeMs) != row.TimeMs)
+        if (!timeframe.IsAligned(row.TimeMs))
         {
             findings.Add(new ValidationFinding(ValidationKind.MisalignedTimestamp, row.TimeMs, row.Line,
                 string.Create(C, $"open time {row.TimeMs} ({Iso(row.TimeMs)}) is not a multiple of {timeframe}")));

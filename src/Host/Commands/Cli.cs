@@ -42,7 +42,8 @@ internal static class Cli
                      `events stream ID [--from VERSION]`
           bench      measure throughput: `bench replay [--ticks FILE] [--tick-repeats N] [--candle-days N] [--repeats N]`,
                      `bench store [--connection CS]` (PostgreSQL event store vs in-memory; default ACTORARB_PG),
-                     `bench optimize [--csv FILE] [--repeats N]` (the threshold grid vs shared/bench/grid_ref.py numba-par)
+                     `bench optimize [--csv FILE] [--repeats N]` (the threshold grid vs shared/bench/grid_ref.py numba-par),
+                     `bench live [--ticks N] [--flavour kraken]` (simulator → feed → candles → journal, ticks/s)
         """;
 
     public static async Task<int> RunAsync(string[] args)

@@ -13,13 +13,6 @@ namespace ActorArb.Host.Composition;
 /// </summary>
 internal sealed record FeedSettings(IReadOnlyList<FeedSettings.Venue> Venues)
 {
-    private static readonly Dictionary<string, string[]> Flavours = new(StringComparer.Ordinal)
-    {
-        [RateLimits.Coinbase] = [ExchangeFlavours.Coinbase, ExchangeFlavours.CoinbaseExchange],
-        [RateLimits.Kraken] = [ExchangeFlavours.Kraken, ExchangeFlavours.KrakenV1],
-        [RateLimits.Binance] = [ExchangeFlavours.Binance],
-    };
-
     /// <summary>Returns the settings of <paramref name="venue"/>.</summary>
     /// <exception cref="KeyNotFoundException">The venue is not coinbase, kraken or binance.</exception>
     public Venue this[string venue] => Venues.FirstOrDefault(v => v.Name == venue) ?? throw new KeyNotFoundException($"no feed settings for venue \"{venue}\"");
@@ -36,20 +29,11 @@ internal sealed record FeedSettings(IReadOnlyList<FeedSettings.Venue> Venues)
         return new FeedSettings([.. RateLimits.Venues.Select(venue => BindVenue(feeds.GetConfig(venue), venue))]);
     }
 
-    /// <summary>Returns the real WebSocket root of a flavour.</summary>
-    public static Uri DefaultWebSocketUri(string flavour) => flavour switch
-    {
-        ExchangeFlavours.Coinbase => new Uri("wss://advanced-trade-ws.coinbase.com"),
-        ExchangeFlavours.CoinbaseExchange => new Uri("wss://ws-feed.exchange.coinbase.com"),
-        ExchangeFlavours.Kraken => new Uri("wss://ws.kraken.com/v2"),
-        ExchangeFlavours.KrakenV1 => new Uri("wss://ws.kraken.com"),
-        _ => new Uri("wss://stream.binance.com:9443"),
-    };
-
     private static Venue BindVenue(HoconConfig c, string venue)
     {
         c.EnsureOnlyKeys("enabled", "flavour", "rest-url", "websocket-url", "symbols");
-        var flavours = Flavours[venue];
+        // A venue's flavours, its default first.
+        var flavours = ExchangeFlavours.All.Where(f => ExchangeFlavours.VenueOf(f) == venue).ToArray();
         var flavour = c.GetString("flavour", flavours[0]);
         if (!flavours.Contains(flavour))
         {
@@ -57,7 +41,7 @@ internal sealed record FeedSettings(IReadOnlyList<FeedSettings.Venue> Venues)
         }
 
         var rest = Url(c, "rest-url", RestHistoryClients.DefaultBaseUri(venue), ["http", "https"], "an absolute http(s) URL such as https://api.kraken.com");
-        var websocket = Url(c, "websocket-url", DefaultWebSocketUri(flavour), ["ws", "wss"], "an absolute ws(s) URL such as wss://ws.kraken.com/v2");
+        var websocket = Url(c, "websocket-url", ExchangeAdapters.Create(flavour).DefaultEndpoint, ["ws", "wss"], "an absolute ws(s) URL such as wss://ws.kraken.com/v2");
         var symbols = Symbols(c, flavour);
         var enabled = c.GetBoolean("enabled", false);
         if (enabled && symbols.Count == 0)

@@ -168,7 +168,7 @@ internal static class GeneralStudy
     private static string Quote(string value) =>
         decimal.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) || value is "true" or "false"
             ? value
-            : "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+            : HoconJson.Quote(value);
 
     /// <summary>Returns the SHA-256 of every candle on the tape (timeframe, open time, OHLCV): equal data, equal fingerprint.</summary>
     public static string Fingerprint(MarketTape tape)

@@ -90,23 +90,7 @@ public sealed class BackfillCommandSpecs(PostgresServer server) : IClassFixture<
         Assert.Contains("backfill needs --from DATE", errors, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Output, string Errors)> RunAsync(string[] arguments)
-    {
-        var (output, errors) = (new StringWriter(), new StringWriter());
-        var (savedOut, savedError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(errors);
-        try
-        {
-            var code = await Cli.RunAsync(arguments);
-            return (code, output.ToString(), errors.ToString());
-        }
-        finally
-        {
-            Console.SetOut(savedOut);
-            Console.SetError(savedError);
-        }
-    }
+    private static Task<(int Code, string Output, string Error)> RunAsync(string[] arguments) => CliRunner.RunAsync(arguments);
 
     private async Task<List<string>> CandleRowsAsync(string schema, string venue, string symbol)
     {

@@ -29,7 +29,7 @@ public sealed class BackfillCrashSpecs(PostgresServer server) : IClassFixture<Po
 
         using (var crashed = Start("crashed", sim, to))
         {
-            while (await ScalarAsync("select count(*) from crashed.events") < 1_000)
+            while (await server.ScalarAsync("select count(*) from crashed.events") < 1_000)
             {
                 if (crashed.HasExited)
                 {
@@ -43,7 +43,7 @@ public sealed class BackfillCrashSpecs(PostgresServer server) : IClassFixture<Po
             await crashed.WaitForExitAsync();
         }
 
-        var storedAtKill = await ScalarAsync("select count(*) from crashed.events");
+        var storedAtKill = await server.ScalarAsync("select count(*) from crashed.events");
         var resumedOutput = await RunToEndAsync("crashed", sim, to);
         await RunToEndAsync("clean", sim, to);
 
@@ -52,10 +52,10 @@ public sealed class BackfillCrashSpecs(PostgresServer server) : IClassFixture<Po
         Assert.Contains($"{storedAtKill.ToString("N0", CultureInfo.InvariantCulture)} already present", resumedOutput, StringComparison.Ordinal);
         Assert.True(sim.Counters.RestRateLimited > 0, "the premise: the simulator refused requests above its rate");
         const string Candles = "select * from {0}.candles order by 1, 2, 3, 4";
-        Assert.Equal(await RowsAsync(string.Format(Candles, "clean")), await RowsAsync(string.Format(Candles, "crashed")));
-        Assert.Equal(expected.Count, (await RowsAsync(string.Format(Candles, "crashed"))).Count);
+        Assert.Equal(await server.RowsAsync(string.Format(Candles, "clean")), await server.RowsAsync(string.Format(Candles, "crashed")));
+        Assert.Equal(expected.Count, (await server.RowsAsync(string.Format(Candles, "crashed"))).Count);
         const string Events = "select stream_id, version, event_id, type, data::text from {0}.events order by stream_id, version";
-        Assert.Equal(await RowsAsync(string.Format(Events, "clean")), await RowsAsync(string.Format(Events, "crashed")));
+        Assert.Equal(await server.RowsAsync(string.Format(Events, "clean")), await server.RowsAsync(string.Format(Events, "crashed")));
     }
 
     private Process Start(string schema, ExchangeSimulator sim, long toMs)
@@ -80,32 +80,5 @@ public sealed class BackfillCrashSpecs(PostgresServer server) : IClassFixture<Po
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
         Assert.True(process.ExitCode == 0, $"{schema}: exit {process.ExitCode}: {await output}{await error}");
         return await output;
-    }
-
-    private async Task<long> ScalarAsync(string sql)
-    {
-        try
-        {
-            await using var command = server.DataSource.CreateCommand(sql);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-        }
-        catch (Npgsql.PostgresException e) when (e.SqlState == "42P01")
-        {
-            // The run has not created its schema yet.
-            return 0;
-        }
-    }
-
-    private async Task<List<string>> RowsAsync(string sql)
-    {
-        var rows = new List<string>();
-        await using var command = server.DataSource.CreateCommand(sql);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
     }
 }

@@ -71,14 +71,14 @@ public sealed class RunCommandSpecs : IClassFixture<PostgresServer>, IDisposable
         }
 
         var stream = $"{RunId}/candles/{instrument}";
-        var minutes = await RowsAsync($"select (data->'candle'->>'openTimeMs')::bigint from live.events where stream_id = '{stream}' and data->'candle'->>'timeframe' = '1m' order by version");
-        var candles = await ScalarAsync($"select count(*) from live.events where stream_id = '{stream}' and data->'candle'->>'timeframe' = '1m'");
+        var minutes = await _server.RowsAsync($"select (data->'candle'->>'openTimeMs')::bigint from live.events where stream_id = '{stream}' and data->'candle'->>'timeframe' = '1m' order by version");
+        var candles = await _server.ScalarAsync($"select count(*) from live.events where stream_id = '{stream}' and data->'candle'->>'timeframe' = '1m'");
         Assert.True(candles > 60, $"an hour and more of 1m candles, got {candles}: {secondOutput}");
         Assert.True(minutes.Select(long.Parse).Zip(minutes.Skip(1).Select(long.Parse), (a, b) => b - a).All(step => step > 0 && step % 60_000 == 0), "the second run's candles follow the first run's, in order, none twice");
-        Assert.Equal(2, await ScalarAsync($"select count(*) from live.events where stream_id = '{RunId}/checkpoints/{instrument}'"));
-        Assert.True(await ScalarAsync($"select count(*) from live.events where stream_id = '{RunId}/feeds/kraken' and type = 'FeedConnectionChanged'") >= 2);
-        Assert.Equal(0, await ScalarAsync("select count(*) from (select stream_id from live.events group by stream_id having max(version) <> count(*)) gaps"));
-        Assert.Equal(0, await ScalarAsync($"select count(*) from (select data->'candle'->>'openTimeMs', data->'candle'->>'timeframe' from live.events where stream_id = '{stream}' group by 1, 2 having count(*) > 1) twice"));
+        Assert.Equal(2, await _server.ScalarAsync($"select count(*) from live.events where stream_id = '{RunId}/checkpoints/{instrument}'"));
+        Assert.True(await _server.ScalarAsync($"select count(*) from live.events where stream_id = '{RunId}/feeds/kraken' and type = 'FeedConnectionChanged'") >= 2);
+        Assert.Equal(0, await _server.ScalarAsync("select count(*) from (select stream_id from live.events group by stream_id having max(version) <> count(*)) gaps"));
+        Assert.Equal(0, await _server.ScalarAsync($"select count(*) from (select data->'candle'->>'openTimeMs', data->'candle'->>'timeframe' from live.events where stream_id = '{stream}' group by 1, 2 having count(*) > 1) twice"));
     }
 
     /// <summary>Ticks about a second apart around the peg with contiguous ids.</summary>
@@ -144,24 +144,5 @@ public sealed class RunCommandSpecs : IClassFixture<PostgresServer>, IDisposable
         Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {all}{await error}");
         Assert.Contains("stopped:", all, StringComparison.Ordinal);
         return all;
-    }
-
-    private async Task<List<string>> RowsAsync(string sql)
-    {
-        var rows = new List<string>();
-        await using var command = _server.DataSource.CreateCommand(sql);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!);
-        }
-
-        return rows;
-    }
-
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var command = _server.DataSource.CreateCommand(sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 }

@@ -23,7 +23,7 @@ public sealed class CrashRecoverySpecs : IClassFixture<PostgresServer>, IDisposa
     public async Task Backtest_should_end_as_an_uninterrupted_run_when_killed_mid_run_and_resumed()
     {
         using var crashed = Start("crashed", resume: false);
-        while (await ScalarAsync($"select count(*) from crashed.events where stream_id = '{RunId}/checkpoints'") < 2)
+        while (await _server.ScalarAsync($"select count(*) from crashed.events where stream_id = '{RunId}/checkpoints'") < 2)
         {
             Assert.False(crashed.HasExited, "the run ended before its second checkpoint");
             await Task.Delay(20);
@@ -31,19 +31,19 @@ public sealed class CrashRecoverySpecs : IClassFixture<PostgresServer>, IDisposa
 
         crashed.Kill();
         await crashed.WaitForExitAsync();
-        var storedAtKill = await ScalarAsync("select count(*) from crashed.events");
+        var storedAtKill = await _server.ScalarAsync("select count(*) from crashed.events");
 
         await RunToEndAsync("crashed", resume: true);
         await RunToEndAsync("clean", resume: false);
 
-        var cleanTotal = await ScalarAsync("select count(*) from clean.events");
+        var cleanTotal = await _server.ScalarAsync("select count(*) from clean.events");
         Assert.True(storedAtKill < cleanTotal, $"the premise: the kill came mid-run ({storedAtKill} of {cleanTotal} events stored)");
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(_dir, "clean", "result.json")), await File.ReadAllBytesAsync(Path.Combine(_dir, "crashed", "result.json")));
         const string Events = "select stream_id, version, event_id, type, data::text from {0}.events order by stream_id, version";
-        Assert.Equal(await RowsAsync(string.Format(Events, "clean")), await RowsAsync(string.Format(Events, "crashed")));
+        Assert.Equal(await _server.RowsAsync(string.Format(Events, "clean")), await _server.RowsAsync(string.Format(Events, "crashed")));
         const string Candles = "select * from {0}.candles order by 1, 2, 3, 4";
-        Assert.Equal(await RowsAsync(string.Format(Candles, "clean")), await RowsAsync(string.Format(Candles, "crashed")));
-        Assert.Equal(0, await ScalarAsync("select count(*) from (select stream_id from crashed.events group by stream_id having max(version) <> count(*)) gaps"));
+        Assert.Equal(await _server.RowsAsync(string.Format(Candles, "clean")), await _server.RowsAsync(string.Format(Candles, "crashed")));
+        Assert.Equal(0, await _server.ScalarAsync("select count(*) from (select stream_id from crashed.events group by stream_id having max(version) <> count(*)) gaps"));
     }
 
     private Process Start(string schema, bool resume)
@@ -73,32 +73,5 @@ public sealed class CrashRecoverySpecs : IClassFixture<PostgresServer>, IDisposa
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
         Assert.True(process.ExitCode == 0, $"{schema}: exit {process.ExitCode}: {await output}{await error}");
-    }
-
-    private async Task<long> ScalarAsync(string sql)
-    {
-        try
-        {
-            await using var command = _server.DataSource.CreateCommand(sql);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (Npgsql.PostgresException e) when (e.SqlState == "42P01")
-        {
-            // The run has not created its schema yet.
-            return 0;
-        }
-    }
-
-    private async Task<List<string>> RowsAsync(string sql)
-    {
-        var rows = new List<string>();
-        await using var command = _server.DataSource.CreateCommand(sql);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
     }
 }

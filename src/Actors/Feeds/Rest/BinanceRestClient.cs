@@ -38,7 +38,7 @@ internal sealed class BinanceRestClient(RestTransport transport) : IdPagedRestCl
     {
         var instrument = Instrument(symbol);
         RequireTimeframe(timeframe);
-        for (var start = FirstOpen(timeframe, fromMs); start < toMs;)
+        for (var start = timeframe.Ceiling(fromMs); start < toMs;)
         {
             var path = $"/api/v3/klines?symbol={Symbol(instrument)}&interval={timeframe}&startTime={start}&endTime={toMs - 1}&limit={PageSize}";
             var bars = await GetAsync(path, KlinesWeight, root => Bars(root, instrument, timeframe), cancellationToken).ConfigureAwait(false);

@@ -101,7 +101,7 @@ public sealed partial class CandleBackfill
             var filled = 0L;
             await foreach (var bar in owner._client.CandlesAsync(instrument.Symbol, timeframe, start, end, cancellationToken).ConfigureAwait(false))
             {
-                if (bar.OpenTimeMs < next || bar.OpenTimeMs >= end || timeframe.Floor(bar.OpenTimeMs) != bar.OpenTimeMs)
+                if (bar.OpenTimeMs < next || bar.OpenTimeMs >= end || !timeframe.IsAligned(bar.OpenTimeMs))
                 {
                     continue;
                 }

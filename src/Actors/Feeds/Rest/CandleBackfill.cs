@@ -70,13 +70,10 @@ public sealed partial class CandleBackfill
         var instrument = SymbolMap.TryNormalise(_client.Venue, request.Symbol, out var symbol)
             ? new InstrumentId(_client.Venue, symbol)
             : throw new ArgumentException($"cannot read the {_client.Venue} symbol \"{request.Symbol}\" as BASE/QUOTE", nameof(request));
-        var from = FirstOpen(timeframe, request.FromMs);
-        var to = Math.Max(from, Math.Min(FirstOpen(timeframe, request.ToMs), timeframe.Floor(_options.Time.GetUtcNow().ToUnixTimeMilliseconds())));
+        var from = timeframe.Ceiling(request.FromMs);
+        var to = Math.Max(from, Math.Min(timeframe.Ceiling(request.ToMs), timeframe.Floor(_options.Time.GetUtcNow().ToUnixTimeMilliseconds())));
         var run = new Run(this, instrument, timeframe, from, to, progress);
         await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         return run.Result();
     }
-
-    private static long FirstOpen(Timeframe timeframe, long timeMs) =>
-        timeframe.Floor(timeMs) == timeMs ? timeMs : timeframe.Floor(timeMs) + timeframe.Ms;
 }

@@ -31,7 +31,7 @@ internal sealed class CoinbaseRestClient(RestTransport transport) : IdPagedRestC
         RequireTimeframe(timeframe);
         var product = Product(instrument);
         var lastOpen = timeframe.Floor(toMs - 1);
-        for (var start = FirstOpen(timeframe, fromMs); start <= lastOpen;)
+        for (var start = timeframe.Ceiling(fromMs); start <= lastOpen;)
         {
             var end = Math.Min(start + ((MaxBars - 1) * timeframe.Ms), lastOpen);
             var path = $"/products/{product}/candles?granularity={timeframe.Ms / 1000}&start={UnixTime.ToIso(start)}&end={UnixTime.ToIso(end)}";

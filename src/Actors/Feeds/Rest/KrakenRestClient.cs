@@ -34,7 +34,7 @@ internal sealed class KrakenRestClient(RestTransport transport) : RestHistoryCli
     {
         var instrument = Instrument(symbol);
         RequireTimeframe(timeframe);
-        for (var start = FirstOpen(timeframe, fromMs); start < toMs;)
+        for (var start = timeframe.Ceiling(fromMs); start < toMs;)
         {
             // since is exclusive: bars opening after it.
             var path = $"/0/public/OHLC?pair={Pair(instrument)}&interval={timeframe.Ms / 60_000}&since={(start - timeframe.Ms) / 1000}";

@@ -25,10 +25,6 @@ internal abstract class RestHistoryClient(RestTransport transport) : IRestHistor
     /// <inheritdoc />
     public abstract IAsyncEnumerable<TradeTick> TradesBetweenIdsAsync(string symbol, string afterId, string beforeId, long afterTimeMs, CancellationToken cancellationToken = default);
 
-    /// <summary>Returns the first multiple of the timeframe at or after <paramref name="timeMs"/>: the first bar opening in a range.</summary>
-    protected static long FirstOpen(Timeframe timeframe, long timeMs) =>
-        timeframe.Floor(timeMs) == timeMs ? timeMs : timeframe.Floor(timeMs) + timeframe.Ms;
-
     /// <summary>Returns the instrument of any spelling of a symbol on this venue.</summary>
     /// <exception cref="ArgumentException">The symbol cannot be split into base and quote.</exception>
     protected InstrumentId Instrument(string symbol)

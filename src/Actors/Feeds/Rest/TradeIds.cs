@@ -19,9 +19,6 @@ internal static class TradeIds
             ? value
             : throw NotNumeric(venue, id, parameter);
 
-    /// <summary>Returns the text of an id.</summary>
-    public static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);
-
     private static ArgumentException NotNumeric(string venue, string id, string parameter) =>
         new($"trade id \"{id}\" is not a {venue} trade id: REST refills by id need the venue's numeric ids (a feed that derives its own, such as Kraken v1, refills by time)", parameter);
 }

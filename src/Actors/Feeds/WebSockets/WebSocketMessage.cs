@@ -24,13 +24,6 @@ public sealed class WebSocketMessage
         ReceivedAtMs = receivedAtMs;
     }
 
-    /// <summary>Returns a text message holding the UTF-8 encoding of <paramref name="text"/> (handy for adapter tests).</summary>
-    public static WebSocketMessage FromText(string text, long receivedAtMs = 0)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return new WebSocketMessage(WebSocketMessageType.Text, Encoding.UTF8.GetBytes(text), receivedAtMs) { _text = text };
-    }
-
     /// <summary>Gets whether the message is text (UTF-8) or binary.</summary>
     public WebSocketMessageType MessageType { get; }
 

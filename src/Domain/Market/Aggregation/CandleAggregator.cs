@@ -134,7 +134,7 @@ public sealed partial class CandleAggregator
     {
         EnsureNotFlushed();
         EnsureInstrument(oneMinute.Instrument, nameof(oneMinute));
-        if (oneMinute.Timeframe != Timeframe.OneMinute || Timeframe.OneMinute.Floor(oneMinute.OpenTimeMs) != oneMinute.OpenTimeMs)
+        if (oneMinute.Timeframe != Timeframe.OneMinute || !Timeframe.OneMinute.IsAligned(oneMinute.OpenTimeMs))
         {
             throw new ArgumentException($"expected a 1m candle aligned to a minute, got {oneMinute.Timeframe} at {oneMinute.OpenTimeMs}", nameof(oneMinute));
         }

@@ -62,7 +62,7 @@ public static class SyntheticPegSeries
         Guard.Require(options.DepegStartBar >= 0, Owner, nameof(options.DepegStartBar), "must not be negative");
         Guard.Require(options.DepegDurationBars >= 0, Owner, nameof(options.DepegDurationBars), "must not be negative");
         Guard.Require(double.IsFinite(options.BaseVolume) && options.BaseVolume >= 0, Owner, nameof(options.BaseVolume), "must be finite and not negative");
-        Guard.Require(Timeframe.OneMinute.Floor(options.StartMs) == options.StartMs, Owner, nameof(options.StartMs), "must be aligned to the minute");
+        Guard.Require(Timeframe.OneMinute.IsAligned(options.StartMs), Owner, nameof(options.StartMs), "must be aligned to the minute");
     }
 
     /// <summary>

@@ -90,6 +90,35 @@ public sealed class PostgresServer : IAsyncLifetime
         TransientRetryBudget = TimeSpan.FromSeconds(30),
     };
 
+    /// <summary>Returns the first column of <paramref name="sql"/>'s first row as a number; 0 while the queried schema does not exist yet.</summary>
+    public async Task<long> ScalarAsync(string sql)
+    {
+        try
+        {
+            await using var command = DataSource.CreateCommand(sql);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (PostgresException e) when (e.SqlState == "42P01")
+        {
+            // The run has not created its schema yet.
+            return 0;
+        }
+    }
+
+    /// <summary>Returns every row of <paramref name="sql"/>, its columns joined by <c>|</c>.</summary>
+    public async Task<List<string>> RowsAsync(string sql)
+    {
+        var rows = new List<string>();
+        await using var command = DataSource.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
     /// <summary>Stops the server (fast shutdown: open transactions roll back), waits <paramref name="downtime"/>, and starts it again.</summary>
     public async Task RestartAsync(TimeSpan downtime)
     {
