@@ -1,3 +1,4 @@
+using ActorArb.Actors.Arbitrage;
 using ActorArb.Actors.Execution;
 using ActorArb.Actors.Feeds;
 using ActorArb.Actors.MarketData;
@@ -8,6 +9,7 @@ using ActorArb.Actors.Replay;
 using ActorArb.Actors.Risk;
 using ActorArb.Actors.Runtime;
 using ActorArb.Actors.Strategies;
+using ActorArb.Domain.Arbitrage;
 using ActorArb.Domain.Market;
 using ActorArb.Domain.Time;
 
@@ -18,7 +20,8 @@ namespace ActorArb.Actors.Live;
 /// <see cref="FeedHealthActor"/>, per instrument the same chain a backtest runs — candle aggregator, regime detector,
 /// strategy, risk manager, paper execution, portfolio — every event journaled to the store under the run id. Each
 /// chain starts from its latest <see cref="LiveCheckpoint"/> when the store has one; <see cref="CheckpointAsync"/>
-/// writes new ones and <see cref="StopAsync"/> stops the feeds, checkpoints and flushes the journal.
+/// writes new ones and <see cref="StopAsync"/> stops the feeds, checkpoints and flushes the journal. With a spread in
+/// the plan the instruments' aggregators feed one <see cref="SpreadArbitrageActor"/> instead, checkpointed likewise.
 /// </summary>
 public sealed class LiveGraph : IAsyncDisposable
 {
@@ -27,8 +30,11 @@ public sealed class LiveGraph : IAsyncDisposable
     private readonly IClock _clock;
     private readonly string _runId;
 
-    private LiveGraph(ActorSystem system, IActorRef journal, IClock clock, string runId, IReadOnlyList<(string Name, IActorRef Feed)> feeds, IReadOnlyList<Chain> chains, int resumed)
+    private readonly (string Id, IActorRef Actor)? _spread;
+
+    private LiveGraph(ActorSystem system, IActorRef journal, IClock clock, string runId, IReadOnlyList<(string Name, IActorRef Feed)> feeds, IReadOnlyList<Chain> chains, (string, IActorRef)? spread, int resumed)
     {
+        _spread = spread;
         _system = system;
         _journal = journal;
         _clock = clock;
@@ -44,8 +50,11 @@ public sealed class LiveGraph : IAsyncDisposable
     /// <summary>Gets the instrument chains.</summary>
     public IReadOnlyList<Chain> Chains { get; }
 
-    /// <summary>Gets how many chains resumed from a checkpoint.</summary>
+    /// <summary>Gets how many chains (the spread counting as one) resumed from a checkpoint.</summary>
     public int Resumed { get; }
+
+    /// <summary>Gets how many chains (the spread counting as one) the graph checkpoints.</summary>
+    public int Checkpointed => Chains.Count + (_spread is null ? 0 : 1);
 
     /// <summary>Builds and starts the graph for <paramref name="plan"/>, journaling to <paramref name="store"/>.</summary>
     public static async Task<LiveGraph> StartAsync(LivePlan plan, IEventStore store, IClock? clock = null, CancellationToken cancellationToken = default)
@@ -58,18 +67,38 @@ public sealed class LiveGraph : IAsyncDisposable
         var chains = new List<Chain>();
         var feeds = new List<(string, IActorRef)>();
         var resumed = 0;
+        (string, IActorRef)? spread = null;
+        if (plan.Spread is { } options)
+        {
+            CheckLegs(plan, options);
+            var last = await LatestAsync<SpreadCheckpoint>(store, SpreadCheckpoint.StreamOf(plan.RunId, options.Id), cancellationToken).ConfigureAwait(false);
+            resumed += last is null ? 0 : 1;
+            spread = (options.Id, system.ActorOf(SpreadArbitrageActor.Props(options, last?.Engine, system.DeadLetters, journal, plan.RunId), "spread-" + options.Id));
+        }
+
         foreach (var feed in plan.Feeds)
         {
             var routes = new Dictionary<InstrumentId, IActorRef>();
             var risks = new List<IActorRef>();
             foreach (var instrument in feed.Instruments)
             {
-                var last = await LatestAsync(store, LiveCheckpoint.StreamOf(plan.RunId, instrument.Id), cancellationToken).ConfigureAwait(false);
+                if (spread is { } s)
+                {
+                    routes[instrument.Id] = system.ActorOf(CandleAggregatorActor.Props(instrument, Timeframe.OneMinute, plan.Candles, s.Item2, journal, plan.RunId), "candles-" + Chain.NameOf(instrument.Id));
+                    continue;
+                }
+
+                var last = await LatestAsync<LiveCheckpoint>(store, LiveCheckpoint.StreamOf(plan.RunId, instrument.Id), cancellationToken).ConfigureAwait(false);
                 resumed += last is null ? 0 : 1;
                 var chain = Chain.Spawn(system, plan, instrument, journal, last);
                 chains.Add(chain);
                 routes[instrument.Id] = chain.Aggregator;
                 risks.Add(chain.Risk);
+            }
+
+            if (spread is { } halted)
+            {
+                risks.Add(halted.Item2);
             }
 
             var name = feed.Options.Flavour;
@@ -78,7 +107,7 @@ public sealed class LiveGraph : IAsyncDisposable
             feeds.Add((name, actor));
         }
 
-        return new LiveGraph(system, journal, clock, plan.RunId, feeds, chains, resumed);
+        return new LiveGraph(system, journal, clock, plan.RunId, feeds, chains, spread, resumed);
     }
 
     /// <summary>Asks every feed for its metrics.</summary>
@@ -93,9 +122,16 @@ public sealed class LiveGraph : IAsyncDisposable
         return metrics;
     }
 
-    /// <summary>Writes a <see cref="LiveCheckpoint"/> per chain and returns how many were written.</summary>
+    /// <summary>Writes a <see cref="LiveCheckpoint"/> per chain (a <see cref="SpreadCheckpoint"/> for the spread) and returns how many were written.</summary>
     public async Task<int> CheckpointAsync(CancellationToken cancellationToken = default)
     {
+        if (_spread is var (id, actor))
+        {
+            // The equity curve and the trades stay in the event store; a checkpoint carries what the engine decides with.
+            var state = await actor.Ask<SpreadProtocol.State>(new SpreadProtocol.GetState(), TimeSpan.FromSeconds(30)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            _journal.Tell(new JournalProtocol.Append(SpreadCheckpoint.StreamOf(_runId, id), [new SpreadCheckpoint(_clock.NowMs, id, state.Engine with { Equity = [], Trades = [] })]));
+        }
+
         foreach (var chain in Chains)
         {
             var states = new TaskCompletionSource<object[]>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -119,7 +155,7 @@ public sealed class LiveGraph : IAsyncDisposable
 
         // The checkpoints are durable once the journal has written everything told to it so far.
         await _journal.Ask<JournalProtocol.Flushed>(new JournalProtocol.Flush(), TimeSpan.FromSeconds(60)).ConfigureAwait(false);
-        return Chains.Count;
+        return Checkpointed;
     }
 
     /// <summary>
@@ -142,23 +178,42 @@ public sealed class LiveGraph : IAsyncDisposable
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => _system.DisposeAsync();
 
-    private static async Task<LiveCheckpoint?> LatestAsync(IEventStore store, string stream, CancellationToken cancellationToken)
+    private static async Task<T?> LatestAsync<T>(IEventStore store, string stream, CancellationToken cancellationToken)
+        where T : class
     {
-        LiveCheckpoint? last = null;
+        T? last = null;
         await foreach (var recorded in store.ReadStreamAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            last = recorded.Payload as LiveCheckpoint ?? last;
+            last = recorded.Payload as T ?? last;
         }
 
         return last;
     }
 
+    /// <summary>Throws unless the feeds carry exactly the spread's legs.</summary>
+    private static void CheckLegs(LivePlan plan, SpreadOptions spread)
+    {
+        var streamed = plan.Feeds.SelectMany(f => f.Instruments.Select(i => i.Id)).ToHashSet();
+        var legs = spread.Legs.Select(l => l.Instrument).ToHashSet();
+        if (streamed.Except(legs).FirstOrDefault() is { Exchange: not null } stray)
+        {
+            throw new ArgumentException($"live spread {spread.Id}: {stray} is streamed but is not one of its legs ({string.Join(", ", legs)})", nameof(plan));
+        }
+
+        if (legs.Except(streamed).FirstOrDefault() is { Exchange: not null } missing)
+        {
+            throw new ArgumentException($"live spread {spread.Id}: leg {missing} comes from no enabled feed ({string.Join(", ", streamed)})", nameof(plan));
+        }
+    }
+
     /// <summary>One instrument's chain.</summary>
     public sealed record Chain(Instrument Instrument, IActorRef Aggregator, IActorRef Strategy, IActorRef Risk, IActorRef Execution, IActorRef Portfolio)
     {
+        internal static string NameOf(InstrumentId instrument) => instrument.ToString().Replace('/', '-').Replace(':', '-');
+
         internal static Chain Spawn(ActorSystem system, LivePlan plan, Instrument instrument, IActorRef journal, LiveCheckpoint? last)
         {
-            var name = instrument.Id.ToString().Replace('/', '-').Replace(':', '-');
+            var name = NameOf(instrument.Id);
             var scope = plan.RunId;
             var portfolio = system.ActorOf(PortfolioActor.Props(instrument, plan.InitialCash, Timeframe.OneMinute, plan.StrategyTimeframe, system.DeadLetters, journal, scope, last?.Portfolio), "portfolio-" + name);
             var execution = system.ActorOf(ExecutionActor.Props(instrument, plan.Fills, Timeframe.OneMinute, portfolio, journal, scope, last?.Execution), "execution-" + name);

@@ -1,4 +1,5 @@
 using ActorArb.Actors.Feeds;
+using ActorArb.Domain.Arbitrage;
 using ActorArb.Domain.Execution;
 using ActorArb.Domain.Market;
 using ActorArb.Domain.Market.Aggregation;
@@ -31,7 +32,14 @@ public sealed record LivePlan(
     RiskLimits Risk,
     FillModel Fills,
     double InitialCash,
-    TimeSpan StaleAfter);
+    TimeSpan StaleAfter)
+{
+    /// <summary>
+    /// Gets the cross-exchange spread the feeds' instruments trade instead of a chain each, when set: every instrument
+    /// must be one of its legs and every leg must come from a feed.
+    /// </summary>
+    public SpreadOptions? Spread { get; init; }
+}
 
 /// <summary>One exchange connection of a live run: its options, instruments and, when given, the REST refill of its gaps.</summary>
 public sealed record LiveFeed(FeedOptions Options, IReadOnlyList<Instrument> Instruments, ITradeRefill? Refill);

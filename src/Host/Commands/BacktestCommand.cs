@@ -12,7 +12,8 @@ namespace ActorArb.Host.Commands;
 
 /// <summary>
 /// <c>actorarb backtest</c>: replays a historical source through the actor graph on the deterministic
-/// dispatcher and writes <c>result.json</c> and <c>report.html</c>.
+/// dispatcher and writes <c>result.json</c> and <c>report.html</c>; a spread replays several sources at once
+/// (<see cref="SpreadBacktest"/>).
 /// </summary>
 internal static class BacktestCommand
 {
@@ -35,6 +36,14 @@ internal static class BacktestCommand
         if (every is < 1 or > int.MaxValue)
         {
             throw new UsageException($"--checkpoint-every: expected a number of source batches of at least 1, got {every}");
+        }
+
+        if (settings.Strategy.Spread is not null)
+        {
+            // A spread replay is short and writes idempotently; it runs again from the start rather than resuming.
+            return resume
+                ? throw new UsageException("--resume: a spread backtest does not checkpoint; run it again (its events are written idempotently)")
+                : await SpreadBacktest.RunAsync(settings, persistence, runId, quiet).ConfigureAwait(false);
         }
 
         var progress = new ProgressBar("replay", enabled: !quiet);

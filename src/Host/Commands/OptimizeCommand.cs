@@ -31,6 +31,10 @@ internal static class OptimizeCommand
         var settings = Overrides(OptimizeSettings.Bind(config, backtest.Fills.TakerFeeRate, backtest.Fills.SlippageRate), line);
         var persistence = PersistenceSettings.Bind(config).WithStore(line.Get("store"));
         line.EnsureAllRead("optimize");
+        if (backtest.Strategy.Spread is not null)
+        {
+            throw new UsageException("optimize: the spread strategy (backtest.strategy.type = spread) is not searched by the optimizer; run it with actorarb backtest");
+        }
 
         await using var pg = persistence.Store == "postgres" || backtest.Source.Kind == SourceKindSetting.StoreCandles
             ? await persistence.OpenPostgresAsync().ConfigureAwait(false)

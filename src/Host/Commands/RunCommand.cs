@@ -16,7 +16,8 @@ namespace ActorArb.Host.Commands;
 /// trades into the backtest section's chain per instrument (candles, regimes, strategy, risk, paper execution,
 /// portfolio), every event persisted; feed gaps are refilled from REST; an unhealthy or stale feed halts new exposure.
 /// SIGTERM or Ctrl-C stops the feeds, checkpoints every chain and flushes the journal; a restart with the same run id
-/// resumes from the checkpoints.
+/// resumes from the checkpoints. With <c>backtest.strategy.type = spread</c> the venues' instruments are the spread's
+/// legs and feed the one cross-exchange arbitrage instead.
 /// </summary>
 internal static class RunCommand
 {
@@ -45,7 +46,7 @@ internal static class RunCommand
             var plan = Plan(backtest, feeds, runId, staleAfter, transports);
             await using var graph = await LiveGraph.StartAsync(plan, store).ConfigureAwait(false);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run {runId}: {string.Join(", ", plan.Feeds.Select(f => $"{f.Options.Flavour} {string.Join('/', f.Options.Symbols)} at {f.Options.Endpoint}"))}; {persistence.Store} store; {graph.Resumed} of {graph.Chains.Count} chains resumed from a checkpoint"));
+                $"run {runId}: {string.Join(", ", plan.Feeds.Select(f => $"{f.Options.Flavour} {string.Join('/', f.Options.Symbols)} at {f.Options.Endpoint}"))}; {persistence.Store} store; {graph.Resumed} of {graph.Checkpointed} chains resumed from a checkpoint"));
             using (var stop = new StopSignal())
             {
                 if (duration is { } limit)
@@ -64,7 +65,7 @@ internal static class RunCommand
                 Console.Out.WriteLine(Status(m));
             }
 
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stopped: {written:N0} events written, {graph.Chains.Count} chains checkpointed (run id {runId})"));
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stopped: {written:N0} events written, {graph.Checkpointed} chains checkpointed (run id {runId})"));
             return 0;
         }
         finally
@@ -122,7 +123,7 @@ internal static class RunCommand
             live.Add(new LiveFeed(options, instruments, new RestTradeRefill(RestHistoryClients.Create(transport))));
         }
 
-        return new LivePlan(
+        var plan = new LivePlan(
             runId,
             live,
             backtest.Candles,
@@ -134,6 +135,19 @@ internal static class RunCommand
             backtest.Fills,
             backtest.InitialCash,
             staleAfter);
+        if (backtest.Strategy.Spread is not { } spread)
+        {
+            return plan;
+        }
+
+        var legs = spread.Options(backtest.Strategy.Id, backtest.Strategy.Timeframe, live[0].Instruments[0].Id.Symbol, backtest.Fills, backtest.InitialCash);
+        var streamed = live.SelectMany(f => f.Instruments.Select(i => i.Id)).ToList();
+        if (!streamed.Select(i => i.ToString()).Order(StringComparer.Ordinal).SequenceEqual(legs.Legs.Select(l => l.Instrument.ToString()).Order(StringComparer.Ordinal)))
+        {
+            throw spread.Config.InvalidValue("legs", $"one leg per streamed instrument: the enabled feeds stream {string.Join(", ", streamed)}, the legs are {string.Join(", ", legs.Legs.Select(l => l.Instrument))}");
+        }
+
+        return plan with { Spread = legs };
     }
 
     private static TimeSpan Duration(string text, string option) =>

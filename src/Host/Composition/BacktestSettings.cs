@@ -26,6 +26,9 @@ internal sealed record BacktestSettings(
     int MaxEquityPoints,
     string ConfigJson)
 {
+    /// <summary>Gets the sources of <c>backtest.sources</c>: several files replayed at once, merged in time (the spread's legs).</summary>
+    public IReadOnlyList<SourceSettings> Sources { get; init; } = [];
+
     /// <summary>Returns the command-line options that replaced config values, by option name.</summary>
     public IReadOnlyDictionary<string, string> Overrides { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
@@ -51,7 +54,7 @@ internal sealed record BacktestSettings(
     public static BacktestSettings Bind(HoconConfig root)
     {
         var c = root.GetConfig("backtest");
-        c.EnsureOnlyKeys("source", "candles", "regime", "strategy", "risk", "execution", "portfolio", "output");
+        c.EnsureOnlyKeys("source", "sources", "candles", "regime", "strategy", "risk", "execution", "portfolio", "output");
         var source = SourceSettings.Bind(c.GetConfig("source"));
         var candles = BindCandles(c.GetConfig("candles"), source.Instrument.TickSize);
         var regime = c.GetConfig("regime");
@@ -93,7 +96,10 @@ internal sealed record BacktestSettings(
             cash,
             output.GetString("directory", "out/backtest"),
             Positive(output, "max-equity-points", output.GetInt("max-equity-points", 20_000)),
-            c.ToJson());
+            c.ToJson())
+        {
+            Sources = c.HasPath("sources") ? [.. c.GetConfigList("sources").Select(SourceSettings.Bind)] : [],
+        };
     }
 
     private static CandleAggregatorOptions BindCandles(HoconConfig c, Price tickSize)

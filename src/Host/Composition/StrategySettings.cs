@@ -4,12 +4,18 @@ using ActorArb.Host.Configuration;
 
 namespace ActorArb.Host.Composition;
 
-/// <summary>The strategy of a backtest, bound from <c>backtest.strategy</c>.</summary>
+/// <summary>
+/// The strategy of a backtest, bound from <c>backtest.strategy</c>: a single-instrument strategy (peg threshold, swing)
+/// or the cross-exchange spread (<see cref="Spread"/>), which trades several instruments at once.
+/// </summary>
 internal sealed record StrategySettings(string Type, string Id, Timeframe Timeframe, PegThresholdOptions? Peg, SwingOptions? Swing)
 {
+    /// <summary>Gets the spread's settings when <c>type = spread</c>.</summary>
+    public SpreadSettings? Spread { get; init; }
+
     public static StrategySettings Bind(HoconConfig c, Timeframe sourceTimeframe)
     {
-        c.EnsureOnlyKeys("type", "id", "timeframe", "buy", "sell", "fraction", "swing");
+        c.EnsureOnlyKeys("type", "id", "timeframe", "buy", "sell", "fraction", "swing", "spread");
         var type = c.GetString("type", "peg-threshold");
         var id = c.GetString("id", type);
         var timeframe = Timeframes.Get(c, "timeframe", sourceTimeframe);
@@ -40,16 +46,19 @@ internal sealed record StrategySettings(string Type, string Id, Timeframe Timefr
                 }
 
                 return new StrategySettings(type, id, timeframe, null, new SwingOptions(reversal, fraction));
+            case "spread":
+                return new StrategySettings(type, id, timeframe, null, null) { Spread = SpreadSettings.Bind(c.GetConfig("spread")) };
             default:
-                throw c.InvalidValue("type", "peg-threshold or swing");
+                throw c.InvalidValue("type", "peg-threshold, swing or spread");
         }
     }
 
-    /// <summary>Creates a fresh strategy instance.</summary>
+    /// <summary>Creates a fresh instance of a single-instrument strategy.</summary>
+    /// <exception cref="InvalidOperationException">The strategy is the spread, which is not a single-instrument strategy.</exception>
     public IStrategy Create() =>
-        Peg is not null
-            ? new PegThresholdStrategy(Id, Timeframe, Peg)
-            : new SwingStrategy(Id, Timeframe, Swing!);
+        Peg is not null ? new PegThresholdStrategy(Id, Timeframe, Peg)
+        : Swing is not null ? new SwingStrategy(Id, Timeframe, Swing)
+        : throw new InvalidOperationException($"strategy {Id} ({Type}) trades several instruments and has no single-instrument chain");
 
     private static Price PriceOf(HoconConfig c, string key, string fallback)
     {

@@ -100,7 +100,7 @@ internal static class HtmlReport
         "<span><i class=\"swatch\" style=\"background:rgba(255,200,0,0.5)\"></i>PEG_STRESS / HIGH_VOLATILITY</span>" +
         "<span><i class=\"swatch\" style=\"background:rgba(220,0,0,0.35)\"></i>DEPEG / FLASH_CRASH</span></div>";
 
-    private static string Series(List<(long, double)> points, long from, long to, string color, string name, string format)
+    internal static string Series(List<(long, double)> points, long from, long to, string color, string name, string format)
     {
         var (min, max) = SvgChart.Range(points.Select(p => p.Item2));
         var chart = new SvgChart(Width, 200, from, to, min, max);

@@ -112,7 +112,7 @@ internal static class ResultJson
         w.WriteEndObject();
     }
 
-    private static void WriteMetrics(Utf8JsonWriter w, PerformanceReport m, double initialCash)
+    internal static void WriteMetrics(Utf8JsonWriter w, PerformanceReport m, double initialCash)
     {
         w.WriteStartObject("metrics");
         w.WriteNumber("initial_equity", initialCash);
@@ -139,7 +139,7 @@ internal static class ResultJson
         w.WriteEndObject();
     }
 
-    private static void WriteTrades(Utf8JsonWriter w, IReadOnlyList<Trade> trades)
+    internal static void WriteTrades(Utf8JsonWriter w, IReadOnlyList<Trade> trades)
     {
         w.WriteStartArray("trades");
         foreach (var t in trades)
@@ -189,7 +189,7 @@ internal static class ResultJson
         w.WriteEndArray();
     }
 
-    private static void WriteEquity(Utf8JsonWriter w, IReadOnlyList<EquityPoint> equity, int maxPoints)
+    internal static void WriteEquity(Utf8JsonWriter w, IReadOnlyList<EquityPoint> equity, int maxPoints)
     {
         // Thinned evenly (always keeping the last point) so a year of 1m bars stays a readable file.
         var step = Math.Max(1, (equity.Count + maxPoints - 1) / maxPoints);

@@ -19,7 +19,8 @@ public sealed class EventTypeRegistry
     /// Returns a registry holding every domain event (<see cref="CandleClosed"/>, <see cref="RegimeChanged"/>,
     /// <see cref="OrderIntent"/>, <see cref="OrderApproved"/>, <see cref="OrderRejected"/>, <see cref="OrderFilled"/>,
     /// <see cref="TradingHalted"/>, <see cref="TradingResumed"/>, <see cref="PortfolioValued"/>,
-    /// <see cref="OptimizationCompleted"/>, <see cref="FeedGapDetected"/>, <see cref="FeedConnectionChanged"/>), the replay's <see cref="ReplayCheckpoint"/>, the live run's <see cref="Live.LiveCheckpoint"/> and <see cref="string"/>.
+    /// <see cref="OptimizationCompleted"/>, <see cref="FeedGapDetected"/>, <see cref="FeedConnectionChanged"/>, <see cref="ArbitrageExecuted"/>), the replay's <see cref="ReplayCheckpoint"/>, the live run's <see cref="Live.LiveCheckpoint"/> and
+    /// <see cref="Arbitrage.SpreadCheckpoint"/>, and <see cref="string"/>.
     /// </summary>
     public static EventTypeRegistry CreateDefault() => new EventTypeRegistry()
         .Register<CandleClosed>()
@@ -36,6 +37,8 @@ public sealed class EventTypeRegistry
         .Register<FeedConnectionChanged>()
         .Register<ReplayCheckpoint>()
         .Register<Live.LiveCheckpoint>()
+        .Register<ArbitrageExecuted>()
+        .Register<Arbitrage.SpreadCheckpoint>()
         .Register<string>();
 
     /// <summary>Registers <typeparamref name="T"/> under its simple CLR name and returns this registry.</summary>

@@ -42,6 +42,7 @@ internal static class DomainEventSamples
                 3.050206),
             new FeedGapDetected(Usdc, 1_700_000_600_000, "18446744073709551620", "18446744073709551625", 1_700_000_590_000, 1_700_000_600_000, "trade id gap 18446744073709551621..18446744073709551624"),
             new FeedConnectionChanged("kraken", 1_700_000_700_000, false, "no message for 30 s"),
+            new ArbitrageExecuted(1_700_000_760_000, "usdc-spread", 3, new InstrumentId("binance", "USDC/USDT"), new InstrumentId("kraken", "USDC/USDT"), 1000, Price.Parse("0.9950"), Price.Parse("1.0012"), 0.99509950, 1.00109988, 0.09950995, 0.260285968, 5.6384417, 56.38),
         ];
     }
 }
