@@ -11,6 +11,7 @@ using ActorArb.Actors.Runtime;
 using ActorArb.Actors.Strategies;
 using ActorArb.Domain.Arbitrage;
 using ActorArb.Domain.Market;
+using ActorArb.Domain.Market.Aggregation;
 using ActorArb.Domain.Time;
 
 namespace ActorArb.Actors.Live;
@@ -22,6 +23,8 @@ namespace ActorArb.Actors.Live;
 /// chain starts from its latest <see cref="LiveCheckpoint"/> when the store has one; <see cref="CheckpointAsync"/>
 /// writes new ones and <see cref="StopAsync"/> stops the feeds, checkpoints and flushes the journal. With a spread in
 /// the plan the instruments' aggregators feed one <see cref="SpreadArbitrageActor"/> instead, checkpointed likewise.
+/// Checkpoints carry the candle aggregators' open bars, restored when the candle settings are unchanged (a restart with
+/// other roll-ups, lateness, flat setting or tick size starts its aggregators empty, as a first run does).
 /// </summary>
 public sealed class LiveGraph : IAsyncDisposable
 {
@@ -31,10 +34,12 @@ public sealed class LiveGraph : IAsyncDisposable
     private readonly string _runId;
 
     private readonly (string Id, IActorRef Actor)? _spread;
+    private readonly IReadOnlyList<IActorRef> _spreadAggregators;
 
-    private LiveGraph(ActorSystem system, IActorRef journal, IClock clock, string runId, IReadOnlyList<(string Name, IActorRef Feed)> feeds, IReadOnlyList<Chain> chains, (string, IActorRef)? spread, int resumed)
+    private LiveGraph(ActorSystem system, IActorRef journal, IClock clock, string runId, IReadOnlyList<(string Name, IActorRef Feed)> feeds, IReadOnlyList<Chain> chains, (string, IActorRef)? spread, IReadOnlyList<IActorRef> spreadAggregators, int resumed)
     {
         _spread = spread;
+        _spreadAggregators = spreadAggregators;
         _system = system;
         _journal = journal;
         _clock = clock;
@@ -68,10 +73,12 @@ public sealed class LiveGraph : IAsyncDisposable
         var feeds = new List<(string, IActorRef)>();
         var resumed = 0;
         (string, IActorRef)? spread = null;
+        var spreadAggregators = new List<IActorRef>();
+        SpreadCheckpoint? lastSpread = null;
         if (plan.Spread is { } options)
         {
             CheckLegs(plan, options);
-            var last = await LatestAsync<SpreadCheckpoint>(store, SpreadCheckpoint.StreamOf(plan.RunId, options.Id), cancellationToken).ConfigureAwait(false);
+            var last = lastSpread = await LatestAsync<SpreadCheckpoint>(store, SpreadCheckpoint.StreamOf(plan.RunId, options.Id), cancellationToken).ConfigureAwait(false);
             resumed += last is null ? 0 : 1;
             spread = (options.Id, system.ActorOf(SpreadArbitrageActor.Props(options, last?.Engine, system.DeadLetters, journal, plan.RunId), "spread-" + options.Id));
         }
@@ -84,7 +91,9 @@ public sealed class LiveGraph : IAsyncDisposable
             {
                 if (spread is { } s)
                 {
-                    routes[instrument.Id] = system.ActorOf(CandleAggregatorActor.Props(instrument, Timeframe.OneMinute, plan.Candles, s.Item2, journal, plan.RunId), "candles-" + Chain.NameOf(instrument.Id));
+                    var restore = Fitting(lastSpread?.Candles, instrument.Id, plan.Candles);
+                    routes[instrument.Id] = system.ActorOf(CandleAggregatorActor.Props(instrument, Timeframe.OneMinute, plan.Candles, s.Item2, journal, plan.RunId, restore), "candles-" + Chain.NameOf(instrument.Id));
+                    spreadAggregators.Add(routes[instrument.Id]);
                     continue;
                 }
 
@@ -107,7 +116,7 @@ public sealed class LiveGraph : IAsyncDisposable
             feeds.Add((name, actor));
         }
 
-        return new LiveGraph(system, journal, clock, plan.RunId, feeds, chains, spread, resumed);
+        return new LiveGraph(system, journal, clock, plan.RunId, feeds, chains, spread, spreadAggregators, resumed);
     }
 
     /// <summary>Asks every feed for its metrics.</summary>
@@ -122,18 +131,30 @@ public sealed class LiveGraph : IAsyncDisposable
         return metrics;
     }
 
-    /// <summary>Writes a <see cref="LiveCheckpoint"/> per chain (a <see cref="SpreadCheckpoint"/> for the spread) and returns how many were written.</summary>
+    /// <summary>
+    /// Writes a <see cref="LiveCheckpoint"/> per chain (a <see cref="SpreadCheckpoint"/> for the spread) and returns how
+    /// many were written. Each chain's stages are asked in turn from the aggregator down while trades may still flow,
+    /// so only a checkpoint taken with the feeds stopped (<see cref="StopAsync"/>) is an exact cut; a periodic one is
+    /// best-effort around a candle in flight between the stages.
+    /// </summary>
     public async Task<int> CheckpointAsync(CancellationToken cancellationToken = default)
     {
         if (_spread is var (id, actor))
         {
+            var candles = new List<CandleAggregatorState>(_spreadAggregators.Count);
+            foreach (var aggregator in _spreadAggregators)
+            {
+                candles.Add(await CandlesOfAsync(aggregator, cancellationToken).ConfigureAwait(false));
+            }
+
             // The equity curve and the trades stay in the event store; a checkpoint carries what the engine decides with.
             var state = await actor.Ask<SpreadProtocol.State>(new SpreadProtocol.GetState(), TimeSpan.FromSeconds(30)).WaitAsync(cancellationToken).ConfigureAwait(false);
-            _journal.Tell(new JournalProtocol.Append(SpreadCheckpoint.StreamOf(_runId, id), [new SpreadCheckpoint(_clock.NowMs, id, state.Engine with { Equity = [], Trades = [] })]));
+            _journal.Tell(new JournalProtocol.Append(SpreadCheckpoint.StreamOf(_runId, id), [new SpreadCheckpoint(_clock.NowMs, id, state.Engine with { Equity = [], Trades = [] }, candles)]));
         }
 
         foreach (var chain in Chains)
         {
+            var candles = await CandlesOfAsync(chain.Aggregator, cancellationToken).ConfigureAwait(false);
             var states = new TaskCompletionSource<object[]>(TaskCreationOptions.RunContinuationsAsynchronously);
             var collector = _system.ActorOf(Props.Create(() => new Collector(4, states)), "checkpoint-" + Guid.NewGuid().ToString("N"));
             var take = new TakeCheckpoint(collector);
@@ -149,7 +170,8 @@ public sealed class LiveGraph : IAsyncDisposable
                 got.OfType<StrategyProtocol.State>().Single(),
                 got.OfType<RiskProtocol.State>().Single(),
                 got.OfType<ExecutionProtocol.State>().Single(),
-                portfolio with { EquityFrom = 0, Equity = [], Marks = [], FillsFrom = 0, Fills = [] });
+                portfolio with { EquityFrom = 0, Equity = [], Marks = [], FillsFrom = 0, Fills = [] },
+                candles);
             _journal.Tell(new JournalProtocol.Append(LiveCheckpoint.StreamOf(_runId, chain.Instrument.Id), [checkpoint]));
         }
 
@@ -177,6 +199,13 @@ public sealed class LiveGraph : IAsyncDisposable
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => _system.DisposeAsync();
+
+    private static async Task<CandleAggregatorState> CandlesOfAsync(IActorRef aggregator, CancellationToken cancellationToken) =>
+        (await aggregator.Ask<MarketDataProtocol.State>(new MarketDataProtocol.GetState(), TimeSpan.FromSeconds(30)).WaitAsync(cancellationToken).ConfigureAwait(false)).Aggregator;
+
+    /// <summary>Returns the state of <paramref name="instrument"/>'s aggregator among <paramref name="states"/> when there is one the candle settings accept.</summary>
+    private static CandleAggregatorState? Fitting(IEnumerable<CandleAggregatorState>? states, InstrumentId instrument, CandleAggregatorOptions options) =>
+        states?.FirstOrDefault(s => CandleAggregator.CanRestore(instrument, options, s));
 
     private static async Task<T?> LatestAsync<T>(IEventStore store, string stream, CancellationToken cancellationToken)
         where T : class
@@ -220,7 +249,8 @@ public sealed class LiveGraph : IAsyncDisposable
             var risk = system.ActorOf(RiskManagerActor.Props(plan.Risk, instrument, Timeframe.OneMinute, plan.InitialCash, execution, journal, scope, last?.Risk), "risk-" + name);
             var strategy = system.ActorOf(StrategyActor.Props(plan.CreateStrategy(), plan.InitialCash, risk, journal, scope, last?.Strategy), "strategy-" + name);
             var regime = system.ActorOf(RegimeDetectorActor.Props(instrument, plan.Regime, plan.RegimeTimeframe, strategy, journal, scope), "regime-" + name);
-            var aggregator = system.ActorOf(CandleAggregatorActor.Props(instrument, Timeframe.OneMinute, plan.Candles, regime, journal, scope), "candles-" + name);
+            var restore = Fitting(last?.Candles is { } candles ? [candles] : null, instrument.Id, plan.Candles);
+            var aggregator = system.ActorOf(CandleAggregatorActor.Props(instrument, Timeframe.OneMinute, plan.Candles, regime, journal, scope, restore), "candles-" + name);
             portfolio.Tell(new PortfolioProtocol.RegisterFeedback(strategy, risk));
             return new Chain(instrument, aggregator, strategy, risk, execution, portfolio);
         }

@@ -22,16 +22,28 @@ public sealed class CandleAggregatorActor : ReceiveActor
     private readonly List<Candle> _closed = new(1024);
     private readonly bool _passThrough;
 
-    private CandleAggregatorActor(Instrument instrument, Timeframe sourceTimeframe, CandleAggregatorOptions options, IActorRef next, IActorRef journal, string streamScope)
+    // After a restore, the newest event time the stopped run had seen. An exchange replays its recent trades when a
+    // feed subscribes (Kraken and Coinbase snapshots) and the new feed's deduplicator has never seen them, so until a
+    // newer trade arrives, trades at or before it are taken as replays: applying them again would count them twice in
+    // the restored open minute. The cost is a trade the stopped run never received, older than the newest it had.
+    private long _replayedThroughMs = long.MinValue;
+
+    private CandleAggregatorActor(Instrument instrument, Timeframe sourceTimeframe, CandleAggregatorOptions options, IActorRef next, IActorRef journal, string streamScope, CandleAggregatorState? restore)
     {
         _passThrough = sourceTimeframe != Timeframe.OneMinute;
-        _aggregator = new CandleAggregator(instrument.Id, options);
+        _aggregator = restore is null ? new CandleAggregator(instrument.Id, options) : CandleAggregator.Restore(instrument.Id, options, restore);
+        if (restore is { Started: true })
+        {
+            _replayedThroughMs = restore.MaxEventMs;
+        }
+
         _next = next;
         _journal = journal;
         _stream = StreamOf(streamScope, instrument.Id);
         Receive<MarketDataProtocol.TickBatch>(Handle);
         Receive<MarketDataProtocol.CandleBatch>(Handle);
         Receive<MarketDataProtocol.EndOfData>(Handle);
+        Receive<MarketDataProtocol.GetState>(_ => Sender.Tell(new MarketDataProtocol.State(_aggregator.Export()), Self));
         Receive<MarketDataProtocol.Watermark>(m =>
         {
             _aggregator.AdvanceWatermark(m.TimeMs, _closed);
@@ -42,14 +54,26 @@ public sealed class CandleAggregatorActor : ReceiveActor
     /// <summary>Returns the stream the candle events of <paramref name="instrument"/> go to under <paramref name="streamScope"/>.</summary>
     public static string StreamOf(string streamScope, InstrumentId instrument) => $"{streamScope}/candles/{instrument}";
 
-    /// <summary>Returns the props of an aggregator for <paramref name="instrument"/>.</summary>
-    public static Props Props(Instrument instrument, Timeframe sourceTimeframe, CandleAggregatorOptions options, IActorRef next, IActorRef journal, string streamScope) =>
-        Runtime.Props.Create(() => new CandleAggregatorActor(instrument, sourceTimeframe, options, next, journal, streamScope));
+    /// <summary>
+    /// Returns the props of an aggregator for <paramref name="instrument"/>, continuing from <paramref name="restore"/>
+    /// (a state a previous run exported through <see cref="MarketDataProtocol.GetState"/>) when given: the bars that
+    /// were still open then are completed rather than lost. Trades no newer than the newest the previous run had seen
+    /// are dropped until a newer one arrives, as an exchange's replay on subscribe. The state must fit
+    /// <paramref name="options"/> (<see cref="CandleAggregator.CanRestore"/>), or the actor fails to start.
+    /// </summary>
+    public static Props Props(Instrument instrument, Timeframe sourceTimeframe, CandleAggregatorOptions options, IActorRef next, IActorRef journal, string streamScope, CandleAggregatorState? restore = null) =>
+        Runtime.Props.Create(() => new CandleAggregatorActor(instrument, sourceTimeframe, options, next, journal, streamScope, restore));
 
     private void Handle(MarketDataProtocol.TickBatch batch)
     {
         foreach (ref readonly var tick in batch.Ticks.AsSpan())
         {
+            if (tick.TimeMs <= _replayedThroughMs)
+            {
+                continue;
+            }
+
+            _replayedThroughMs = long.MinValue;
             _aggregator.OnTick(in tick, _closed);
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ActorArb.Domain.Market;
+using ActorArb.Domain.Market.Aggregation;
 
 namespace ActorArb.Actors.MarketData;
 
@@ -31,4 +32,14 @@ public static class MarketDataProtocol
     /// closes every bar that ends at or before it, less the allowed lateness.
     /// </summary>
     public sealed record Watermark(long TimeMs);
+
+    /// <summary>
+    /// Asks a candle aggregator for its state (open minutes and roll-ups in progress included); it answers the sender
+    /// with a <see cref="State"/>, consistent with every batch it received before this message.
+    /// </summary>
+    public sealed record GetState;
+
+    /// <summary>A candle aggregator's answer to <see cref="GetState"/>.</summary>
+    /// <param name="Aggregator">The exported aggregator, to be given back to the actor's props on a restart.</param>
+    public sealed record State(CandleAggregatorState Aggregator);
 }
