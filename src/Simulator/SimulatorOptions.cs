@@ -56,6 +56,14 @@ public sealed record SimulatorOptions
     /// <summary>Gets the clock for playback pace, heartbeats, stalls, periodic faults and REST rate windows.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Gets a callback told each time a connection has written a frame of trade updates to its socket, or null for
+    /// none. Snapshots, the second copy of a duplicated message and corrupted messages are not reported: only frames
+    /// that deliver trades live, once each. It runs on the connection's send loop, so it must be quick and thread-safe
+    /// (several connections may call it at once); it lets a benchmark time each trade from the moment it left.
+    /// </summary>
+    public Action<TradeFrameWritten>? OnTradeFrameWritten { get; init; }
+
     /// <summary>Throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentException">A setting or a feed is invalid.</exception>
     public void Validate()

@@ -43,7 +43,9 @@ internal static class Cli
           bench      measure throughput: `bench replay [--ticks FILE] [--tick-repeats N] [--candle-days N] [--repeats N]`,
                      `bench store [--connection CS]` (PostgreSQL event store vs in-memory; default ACTORARB_PG),
                      `bench optimize [--csv FILE] [--repeats N]` (the threshold grid vs shared/bench/grid_ref.py numba-par),
-                     `bench live [--ticks N] [--flavour kraken]` (simulator → feed → candles → journal, ticks/s)
+                     `bench live [--flavour F|a,b|all] [--ticks N] [--rate N] [--warm-up 8s] [--store memory|postgres]`
+                     (simulator → feed → candles → journal: ticks/s, tick → stored candle latency p50/p99), or a soak:
+                     `bench live --duration 5m [--drop-every 2s] [--rate N]` (every trade once in the candles, or exit 1)
         """;
 
     public static async Task<int> RunAsync(string[] args)

@@ -102,7 +102,7 @@ internal sealed class BinanceSession(SimulatorState state, bool combined, IReadO
                 json.WriteEndObject();
             }
 
-            Emit(Json.Finish(), FrameKind.Trade);
+            EmitTrades(Json.Finish(), feed, trade.Ordinal, trade.Ordinal);
         }
     }
 

@@ -62,7 +62,7 @@ internal sealed class CoinbaseAdvancedSession(SimulatorState state) : WireSessio
         for (var start = 0; start < trades.Length; start += MaxTradesPerUpdate)
         {
             var chunk = trades.AsSpan(start, Math.Min(MaxTradesPerUpdate, trades.Length - start));
-            Emit(TradesMessage("update", feed, chunk), FrameKind.Trade);
+            EmitTrades(TradesMessage("update", feed, chunk), feed, chunk[0].Ordinal, chunk[^1].Ordinal);
         }
     }
 

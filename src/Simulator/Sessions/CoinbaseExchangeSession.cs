@@ -78,7 +78,7 @@ internal sealed class CoinbaseExchangeSession(SimulatorState state) : WireSessio
     {
         foreach (var trade in trades)
         {
-            Emit(Match("match", feed, trade), FrameKind.Trade);
+            EmitTrades(Match("match", feed, trade), feed, trade.Ordinal, trade.Ordinal);
         }
     }
 

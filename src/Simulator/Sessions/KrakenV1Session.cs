@@ -94,7 +94,8 @@ internal sealed class KrakenV1Session(SimulatorState state) : WireSession(state,
             json.WriteStartArray();
             json.WriteNumberValue(ChannelId(feed));
             json.WriteStartArray();
-            foreach (ref readonly var trade in trades.AsSpan(start, Math.Min(MaxTradesPerUpdate, trades.Length - start)))
+            var chunk = trades.AsSpan(start, Math.Min(MaxTradesPerUpdate, trades.Length - start));
+            foreach (ref readonly var trade in chunk)
             {
                 json.WriteStartArray();
                 json.WriteStringValue(WireText.Price(trade.Price, 5));
@@ -110,7 +111,7 @@ internal sealed class KrakenV1Session(SimulatorState state) : WireSession(state,
             json.WriteStringValue("trade");
             json.WriteStringValue(pair);
             json.WriteEndArray();
-            Emit(Json.Finish(), FrameKind.Trade);
+            EmitTrades(Json.Finish(), feed, chunk[0].Ordinal, chunk[^1].Ordinal);
         }
     }
 

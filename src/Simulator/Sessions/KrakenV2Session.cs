@@ -71,7 +71,8 @@ internal sealed class KrakenV2Session(SimulatorState state) : WireSession(state,
     {
         for (var start = 0; start < trades.Length; start += MaxTradesPerUpdate)
         {
-            Emit(TradeMessage("update", feed, trades.AsSpan(start, Math.Min(MaxTradesPerUpdate, trades.Length - start))), FrameKind.Trade);
+            var chunk = trades.AsSpan(start, Math.Min(MaxTradesPerUpdate, trades.Length - start));
+            EmitTrades(TradeMessage("update", feed, chunk), feed, chunk[0].Ordinal, chunk[^1].Ordinal);
         }
     }
 

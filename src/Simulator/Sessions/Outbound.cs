@@ -45,5 +45,8 @@ internal enum FrameKind : byte
     Heartbeat,
 }
 
-/// <summary>One message ready to send.</summary>
-internal readonly record struct Frame(byte[] Bytes, FrameKind Kind);
+/// <summary>
+/// One message ready to send; a trade update also names its feed and the published positions of the first and last
+/// trade it carries, for <see cref="SimulatorOptions.OnTradeFrameWritten"/>.
+/// </summary>
+internal readonly record struct Frame(byte[] Bytes, FrameKind Kind, FeedState? Feed = null, long FirstOrdinal = 0, long LastOrdinal = 0);

@@ -19,7 +19,7 @@ internal abstract partial class WireSession
 
     private readonly Random random;
     private int pendingMalformed;
-    private byte[]? held;
+    private Frame? held;
     private long heldSince;
     private byte[]? lastTrade;
 
@@ -56,32 +56,33 @@ internal abstract partial class WireSession
             var reorder = random.NextDouble() < faults.ReorderFraction;
             var duplicate = random.NextDouble() < faults.DuplicateFraction;
             lastTrade = frame.Bytes;
-            var bytes = frame.Bytes;
+            var outgoing = frame;
             if (corrupt)
             {
-                bytes = Corrupt(bytes);
+                // A corrupted copy delivers no trades, so it names no feed for the written-frame callback.
+                outgoing = new Frame(Corrupt(frame.Bytes), FrameKind.Trade);
                 Interlocked.Increment(ref State.Stats.CorruptedMessages);
             }
 
             if (held is { } earlier)
             {
                 held = null;
-                await SendAsync(bytes, FrameKind.Trade, cancellation).ConfigureAwait(false);
-                await SendAsync(earlier, FrameKind.Trade, cancellation).ConfigureAwait(false);
+                await SendTradeAsync(outgoing, cancellation).ConfigureAwait(false);
+                await SendTradeAsync(earlier, cancellation).ConfigureAwait(false);
             }
             else if (reorder)
             {
-                held = bytes;
+                held = outgoing;
                 heldSince = State.Time.GetTimestamp();
                 Interlocked.Increment(ref State.Stats.ReorderedMessages);
                 continue;
             }
             else
             {
-                await SendAsync(bytes, FrameKind.Trade, cancellation).ConfigureAwait(false);
+                await SendTradeAsync(outgoing, cancellation).ConfigureAwait(false);
                 if (duplicate)
                 {
-                    await SendAsync(bytes, FrameKind.Trade, cancellation).ConfigureAwait(false);
+                    await SendAsync(outgoing.Bytes, FrameKind.Trade, cancellation).ConfigureAwait(false);
                     Interlocked.Increment(ref State.Stats.DuplicatedMessages);
                 }
             }
@@ -117,9 +118,19 @@ internal abstract partial class WireSession
             }
         }
 
-        var alone = held!;
+        var alone = held!.Value;
         held = null;
-        await SendAsync(alone, FrameKind.Trade, cancellation).ConfigureAwait(false);
+        await SendTradeAsync(alone, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a trade update and, when it carries a feed's trades, tells the written-frame callback.</summary>
+    private async Task SendTradeAsync(Frame frame, CancellationToken cancellation)
+    {
+        await SendAsync(frame.Bytes, FrameKind.Trade, cancellation).ConfigureAwait(false);
+        if (frame.Feed is { } feed && State.Options.OnTradeFrameWritten is { } written)
+        {
+            written(new TradeFrameWritten(feed.Instrument, frame.FirstOrdinal, frame.LastOrdinal, State.Time.GetTimestamp()));
+        }
     }
 
     private async Task SendAsync(byte[] bytes, FrameKind kind, CancellationToken cancellation)

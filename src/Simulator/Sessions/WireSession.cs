@@ -147,6 +147,9 @@ internal abstract partial class WireSession : ITradeSink
     /// <summary>Adds a message to send after the current item.</summary>
     protected void Emit(byte[] bytes, FrameKind kind) => frames.Add(new Frame(bytes, kind));
 
+    /// <summary>Adds a trade update to send after the current item: <paramref name="feed"/>'s trades at published positions <paramref name="first"/> to <paramref name="last"/>.</summary>
+    protected void EmitTrades(byte[] bytes, FeedState feed, long first, long last) => frames.Add(new Frame(bytes, FrameKind.Trade, feed, first, last));
+
     /// <summary>Subscribes the session to <paramref name="feed"/> and returns the history at that moment (for a snapshot).</summary>
     protected HistoryView Subscribe(FeedState feed)
     {
