@@ -82,8 +82,11 @@ internal static class BenchCommand
             throw new UsageException("bench store: set ACTORARB_PG (or --connection) to a PostgreSQL connection string; the run uses its own scratch schema");
         }
 
+        // Other work on the machine moves the figures (the server shares its cores), so the load is shown with them.
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench store: {Environment.ProcessorCount} cores; {LoadAverage.Describe()} before"));
         var result = await EventStoreBenchmark.RunAsync(connection).ConfigureAwait(false);
         Console.Out.WriteLine(result.ToString());
+        Console.Out.WriteLine($"{LoadAverage.Describe()} after");
         return 0;
     }
 

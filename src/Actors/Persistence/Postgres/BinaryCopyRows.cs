@@ -22,9 +22,6 @@ internal sealed class BinaryCopyRows : IDisposable
 
     private const short FieldCount = 7;
 
-    /// <summary>jsonb's binary format: this version byte, then the JSON text.</summary>
-    private const byte JsonbVersion = 1;
-
     /// <summary>Unix milliseconds of 2000-01-01T00:00:00Z, PostgreSQL's timestamp epoch.</summary>
     private const long PostgresEpochMs = 946_684_800_000;
 
@@ -158,7 +155,7 @@ internal sealed class BinaryCopyRows : IDisposable
     }
 
     private int RowSize(int typeLength, int payloadLength, int metadataLength) =>
-        sizeof(short) + (FieldCount * sizeof(int)) + _streamId.Length + sizeof(long) + 16 + typeLength + 1 + payloadLength + 1 + metadataLength + sizeof(long);
+        sizeof(short) + (FieldCount * sizeof(int)) + _streamId.Length + sizeof(long) + 16 + typeLength + payloadLength + metadataLength + sizeof(long);
 
     private int WriteRow(Span<byte> row, long version, Guid eventId, ReadOnlySpan<byte> type, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> metadata)
     {
@@ -173,8 +170,10 @@ internal sealed class BinaryCopyRows : IDisposable
         Debug.Assert(written, "the row was sized for the id");
         at += sizeof(int) + 16;
         at += WriteField(row[at..], type);
-        at += WriteJsonb(row[at..], payload);
-        at += WriteJsonb(row[at..], metadata);
+
+        // json's binary format is its text as it is (jsonb's would start with a format version byte).
+        at += WriteField(row[at..], payload);
+        at += WriteField(row[at..], metadata);
         BinaryPrimitives.WriteInt32BigEndian(row[at..], sizeof(long));
         BinaryPrimitives.WriteInt64BigEndian(row[(at + sizeof(int))..], _timestampUs);
         at += sizeof(int) + sizeof(long);
@@ -187,14 +186,6 @@ internal sealed class BinaryCopyRows : IDisposable
         BinaryPrimitives.WriteInt32BigEndian(to, value.Length);
         value.CopyTo(to[sizeof(int)..]);
         return sizeof(int) + value.Length;
-    }
-
-    private static int WriteJsonb(Span<byte> to, ReadOnlySpan<byte> json)
-    {
-        BinaryPrimitives.WriteInt32BigEndian(to, json.Length + 1);
-        to[sizeof(int)] = JsonbVersion;
-        json.CopyTo(to[(sizeof(int) + 1)..]);
-        return sizeof(int) + 1 + json.Length;
     }
 
     /// <summary>

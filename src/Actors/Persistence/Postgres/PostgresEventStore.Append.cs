@@ -95,8 +95,8 @@ public sealed partial class PostgresEventStore
         command.Parameters.Add(Parameter(expectedVersion, NpgsqlDbType.Bigint));
         command.Parameters.Add(Parameter(events.Ids, NpgsqlDbType.Array | NpgsqlDbType.Uuid));
         command.Parameters.Add(Parameter(events.Types, NpgsqlDbType.Array | NpgsqlDbType.Text));
-        command.Parameters.Add(Parameter(events.Data, NpgsqlDbType.Array | NpgsqlDbType.Jsonb));
-        command.Parameters.Add(Parameter(events.Metadata, NpgsqlDbType.Array | NpgsqlDbType.Jsonb));
+        command.Parameters.Add(Parameter(events.Data, NpgsqlDbType.Array | NpgsqlDbType.Json));
+        command.Parameters.Add(Parameter(events.Metadata, NpgsqlDbType.Array | NpgsqlDbType.Json));
         command.Parameters.Add(Parameter(ToUtc(_options.Clock.NowMs), NpgsqlDbType.TimestampTz));
         try
         {

@@ -74,7 +74,7 @@ public sealed partial class PostgresEventStore
         else
         {
             // The staging rows keep whatever versions they were last sent with: only their order counts here.
-            await ExecuteAsync(connection, "create temporary table actorarb_staging (stream_id text, version bigint, event_id uuid, type text, data jsonb, metadata jsonb, \"timestamp\" timestamptz) on commit drop", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, "create temporary table actorarb_staging (stream_id text, version bigint, event_id uuid, type text, data json, metadata json, \"timestamp\" timestamptz) on commit drop", cancellationToken).ConfigureAwait(false);
             await CopyAsync(connection, $"copy actorarb_staging {CopyColumns} from stdin (format binary)", rows, rows.FirstVersion, cancellationToken).ConfigureAwait(false);
             var fresh = (long)(await ScalarAsync(connection, $"select count(*) from actorarb_staging st where not exists (select 1 from {s}.events e where e.event_id = st.event_id)", cancellationToken).ConfigureAwait(false))!;
             if (fresh == 0 && rows.Count > 0)

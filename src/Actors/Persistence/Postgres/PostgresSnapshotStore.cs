@@ -27,7 +27,7 @@ public sealed class PostgresSnapshotStore(PostgresEventStore store) : ISnapshotS
                 Parameter(streamId, NpgsqlDbType.Text),
                 Parameter(version, NpgsqlDbType.Bigint),
                 Parameter(type, NpgsqlDbType.Text),
-                Parameter(data, NpgsqlDbType.Jsonb)),
+                Parameter(data, NpgsqlDbType.Json)),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -43,8 +43,8 @@ public sealed class EventSerializer
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
 
-            // jsonb stores keys sorted by length, so a polymorphic discriminator such as "$size" may come back
-            // after the properties it governs.
+            // Rows written before the store kept json text were stored as jsonb, which sorts keys by length, so
+            // a polymorphic discriminator such as "$size" may come back after the properties it governs.
             AllowOutOfOrderMetadataProperties = true,
         };
         options.Converters.Add(new PriceJsonConverter());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ActorArb.Actors.Persistence;
 using ActorArb.Actors.Persistence.Postgres;
@@ -69,7 +70,7 @@ public sealed class PostgresEventStoreSpecs(PostgresServer server) : EventStoreC
     }
 
     [Fact]
-    public async Task Append_should_round_trip_every_domain_event_through_jsonb_with_metadata_and_timestamp()
+    public async Task Append_should_round_trip_every_domain_event_through_json_with_metadata_and_timestamp()
     {
         var store = NewStore();
         var events = DomainEventSamples.All();
@@ -124,9 +125,22 @@ public sealed class PostgresEventStoreSpecs(PostgresServer server) : EventStoreC
         await using var command = server.DataSource.CreateCommand($"select count(*), count(distinct version), min(version) from {schema}.schema_migrations");
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        Assert.Equal((1L, 1L, 1), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2)));
+        Assert.Equal((2L, 2L, 1), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2)));
         await nodes[3].AppendAsync("after", ExpectedVersion.NoStream, [Test("after", 1)]);
         Assert.Single(await ToList(nodes[0].ReadStreamAsync("after")));
+    }
+
+    [Fact]
+    public async Task Events_of_one_stream_should_sort_by_id_in_version_order_in_PostgreSQL_whichever_way_they_were_written()
+    {
+        var store = NewStore();
+        var events = Enumerable.Range(1, 600).Select(n => Test("ordered", n)).ToArray();
+
+        await store.BulkAppendAsync("ordered", ExpectedVersion.NoStream, events[..300]);
+        await store.AppendAsync("ordered", 300, events[300..]);
+
+        var versions = await server.RowsAsync($"select version from {store.Schema}.events order by event_id");
+        Assert.Equal(Enumerable.Range(1, 600).Select(v => v.ToString(CultureInfo.InvariantCulture)), versions);
     }
 
     internal static EventData Test(string stream, int n) => new(EventIds.For(stream, n), "Test", $"{stream}{n}", EventMetadata.Empty);
