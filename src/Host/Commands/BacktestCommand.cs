@@ -63,23 +63,35 @@ internal static class BacktestCommand
         progress.Done(outcome.Quality.RowsRead, unit);
         if (durable)
         {
-            await new ProjectionRunner(pg!, [new CandleProjection(), new OrdersProjection()]).CatchUpAsync().ConfigureAwait(false);
-            Console.Out.WriteLine($"run {runId} holds {outcome.EventsPersisted:N0} events in PostgreSQL schema {pg!.Schema}; candles and orders projections caught up");
+            await CatchUpAsync(pg!, runId, outcome.EventsPersisted).ConfigureAwait(false);
         }
 
-        Directory.CreateDirectory(settings.OutputDirectory);
-        var json = Path.Combine(settings.OutputDirectory, "result.json");
-        var html = Path.Combine(settings.OutputDirectory, "report.html");
-        File.WriteAllBytes(json, ResultJson.Write(outcome, settings.ConfigJson, settings.Overrides, settings.MaxEquityPoints));
-        File.WriteAllText(html, HtmlReport.Render(outcome));
-        if (!quiet)
-        {
-            ConsoleSummary.Write(Console.Out, outcome);
-        }
+        WriteOutputs(
+            settings.OutputDirectory,
+            ResultJson.Write(outcome, settings.ConfigJson, settings.Overrides, settings.MaxEquityPoints),
+            HtmlReport.Render(outcome),
+            quiet ? null : () => ConsoleSummary.Write(Console.Out, outcome));
+        return 0;
+    }
 
+    /// <summary>Brings the candles and orders projections up to date after a run stored in PostgreSQL, and says so.</summary>
+    internal static async Task CatchUpAsync(PostgresEventStore pg, string runId, long eventsPersisted)
+    {
+        await new ProjectionRunner(pg, [new CandleProjection(), new OrdersProjection()]).CatchUpAsync().ConfigureAwait(false);
+        Console.Out.WriteLine($"run {runId} holds {eventsPersisted:N0} events in PostgreSQL schema {pg.Schema}; candles and orders projections caught up");
+    }
+
+    /// <summary>Writes <c>result.json</c> and <c>report.html</c> into <paramref name="directory"/>, prints the summary (when given) and names the files.</summary>
+    internal static void WriteOutputs(string directory, byte[] resultJson, string reportHtml, Action? summary)
+    {
+        Directory.CreateDirectory(directory);
+        var json = Path.Combine(directory, "result.json");
+        var html = Path.Combine(directory, "report.html");
+        File.WriteAllBytes(json, resultJson);
+        File.WriteAllText(html, reportHtml);
+        summary?.Invoke();
         Console.Out.WriteLine($"wrote {json}");
         Console.Out.WriteLine($"wrote {html}");
-        return 0;
     }
 
     /// <summary>Parses the config file, with environment substitution for secrets.</summary>

@@ -1,7 +1,6 @@
 using ActorArb.Actors.Arbitrage;
 using ActorArb.Actors.Persistence;
 using ActorArb.Actors.Persistence.Postgres;
-using ActorArb.Actors.Persistence.Projections;
 using ActorArb.Domain.Time;
 using ActorArb.Host.Composition;
 using ActorArb.Host.Reports;
@@ -30,22 +29,14 @@ internal static class SpreadBacktest
         progress.Done(outcome.Sources.Sum(s => s.Quality.RowsRead), "rows");
         if (durable)
         {
-            await new ProjectionRunner(pg!, [new CandleProjection(), new OrdersProjection()]).CatchUpAsync().ConfigureAwait(false);
-            Console.Out.WriteLine($"run {runId} holds {outcome.EventsPersisted:N0} events in PostgreSQL schema {pg!.Schema}; candles and orders projections caught up");
+            await BacktestCommand.CatchUpAsync(pg!, runId, outcome.EventsPersisted).ConfigureAwait(false);
         }
 
-        Directory.CreateDirectory(settings.OutputDirectory);
-        var json = Path.Combine(settings.OutputDirectory, "result.json");
-        var html = Path.Combine(settings.OutputDirectory, "report.html");
-        File.WriteAllBytes(json, SpreadReport.Json(outcome, settings.ConfigJson, settings.Overrides, settings.MaxEquityPoints));
-        File.WriteAllText(html, SpreadReport.Html(outcome));
-        if (!quiet)
-        {
-            SpreadReport.Write(Console.Out, outcome);
-        }
-
-        Console.Out.WriteLine($"wrote {json}");
-        Console.Out.WriteLine($"wrote {html}");
+        BacktestCommand.WriteOutputs(
+            settings.OutputDirectory,
+            SpreadReport.Json(outcome, settings.ConfigJson, settings.Overrides, settings.MaxEquityPoints),
+            SpreadReport.Html(outcome),
+            quiet ? null : () => SpreadReport.Write(Console.Out, outcome));
         return 0;
     }
 

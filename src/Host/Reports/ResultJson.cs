@@ -22,22 +22,7 @@ internal static class ResultJson
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            w.WriteStartObject();
-            w.WriteString("run", o.RunId);
-            w.WritePropertyName("config");
-            using (var config = JsonDocument.Parse(configJson))
-            {
-                config.WriteTo(w);
-            }
-
-            w.WriteStartObject("overrides");
-            foreach (var (option, value) in overrides)
-            {
-                w.WriteString(option, value);
-            }
-
-            w.WriteEndObject();
-
+            WriteHeader(w, o.RunId, configJson, overrides);
             WriteSource(w, o);
             WriteMetrics(w, o.Metrics, o.InitialCash);
             WriteTrades(w, o.Trades);
@@ -109,6 +94,26 @@ internal static class ResultJson
         w.WriteEndArray();
         w.WriteNumber("events_persisted", o.EventsPersisted);
         w.WriteNumber("messages_processed", o.MessagesProcessed);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Opens the result object with the run id, the config echo and the command-line overrides.</summary>
+    internal static void WriteHeader(Utf8JsonWriter w, string runId, string configJson, IReadOnlyDictionary<string, string> overrides)
+    {
+        w.WriteStartObject();
+        w.WriteString("run", runId);
+        w.WritePropertyName("config");
+        using (var config = JsonDocument.Parse(configJson))
+        {
+            config.WriteTo(w);
+        }
+
+        w.WriteStartObject("overrides");
+        foreach (var (option, value) in overrides)
+        {
+            w.WriteString(option, value);
+        }
+
         w.WriteEndObject();
     }
 

@@ -57,21 +57,7 @@ internal static class SpreadReport
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            w.WriteStartObject();
-            w.WriteString("run", o.RunId);
-            w.WritePropertyName("config");
-            using (var config = JsonDocument.Parse(configJson))
-            {
-                config.WriteTo(w);
-            }
-
-            w.WriteStartObject("overrides");
-            foreach (var (option, value) in overrides)
-            {
-                w.WriteString(option, value);
-            }
-
-            w.WriteEndObject();
+            ResultJson.WriteHeader(w, o.RunId, configJson, overrides);
             w.WriteStartArray("sources");
             foreach (var (description, quality) in o.Sources)
             {
