@@ -12,10 +12,15 @@ namespace ActorArb.Actors.Persistence;
 /// <see cref="JournalStart"/> says. An append (or version read) that completes synchronously (the in-memory
 /// store) costs no extra message; one that completes later comes back as a message on the thread-pool dispatcher
 /// (appends received meanwhile wait, so a stream's order never changes) and is awaited in place on the
-/// deterministic one.
+/// deterministic one. Appends to one stream that waited right behind each other go to the store as one append (up to
+/// <see cref="MaxCoalescedEvents"/> events), so a store with a round trip per append (PostgreSQL) keeps up with a
+/// busy stream; the events, their order and their ids are the same either way.
 /// </summary>
 public sealed class EventJournalActor : ReceiveActor
 {
+    /// <summary>The most events one coalesced append carries.</summary>
+    public const int MaxCoalescedEvents = 16_384;
+
     private readonly IEventStore _store;
     private readonly EventMetadata _metadata;
     private readonly JournalStart? _start;
@@ -192,7 +197,7 @@ public sealed class EventJournalActor : ReceiveActor
             switch (next.Message)
             {
                 case JournalProtocol.Append a:
-                    Handle(a);
+                    Handle(Coalesce(a));
                     break;
                 case JournalProtocol.Flush f:
                     Handle(f, next.Sender);
@@ -203,6 +208,27 @@ public sealed class EventJournalActor : ReceiveActor
             }
         }
     }
+
+    /// <summary>Joins the appends to the stream of <paramref name="first"/> that wait right behind it into one.</summary>
+    private JournalProtocol.Append Coalesce(JournalProtocol.Append first)
+    {
+        if (!NextJoins(first.StreamId, first.Events.Length))
+        {
+            return first;
+        }
+
+        var events = ImmutableArray.CreateBuilder<Domain.Events.IDomainEvent>();
+        events.AddRange(first.Events);
+        while (NextJoins(first.StreamId, events.Count))
+        {
+            events.AddRange(((JournalProtocol.Append)_waiting.Dequeue().Message).Events);
+        }
+
+        return new JournalProtocol.Append(first.StreamId, events.DrainToImmutable());
+    }
+
+    private bool NextJoins(string streamId, int events) =>
+        _waiting.TryPeek(out var next) && next.Message is JournalProtocol.Append a && a.StreamId == streamId && events + a.Events.Length <= MaxCoalescedEvents;
 
     private void Handle(JournalProtocol.Flush flush, IActorRef sender)
     {
