@@ -40,12 +40,12 @@ public static class SpreadRunner
         var clock = new ManualClock();
         store ??= new InMemoryEventStore(clock);
         var sources = plan.Sources.Select(s => s.Open()).ToList();
-        var recording = new Recording();
+        var recording = new BacktestRecording();
         var system = ActorSystem.CreateDeterministic("spread", clock);
         await using (system.ConfigureAwait(false))
         {
             var scope = plan.RunId;
-            var observer = system.ActorOf(Props.Create(() => new Observer(recording, clock, progress)), "observer");
+            var observer = system.ActorOf(BacktestObserverActor.Props(recording, clock, progress), "observer");
             var journal = system.ActorOf(EventJournalActor.Props(store, system.Name, JournalStart.FromBeginning), "journal");
             var spread = system.ActorOf(SpreadArbitrageActor.Props(plan.Spread, null, observer, journal, scope), "spread");
             var lanes = new List<(HistoricalSource, IActorRef)>();
@@ -67,7 +67,7 @@ public static class SpreadRunner
                 throw new ReplayFailedException(failure);
             }
 
-            var done = recording.Completed ?? throw new InvalidOperationException("the replay ended without the spread's final report");
+            var done = recording.Spread ?? throw new InvalidOperationException("the replay ended without the spread's final report");
             if (done.Equity.Count == 0)
             {
                 throw new InvalidOperationException($"the spread evaluated no {plan.Spread.Timeframe} bar: the legs' data ({string.Join(", ", sources.Select(s => s.Description))}) never overlapped");
@@ -86,37 +86,6 @@ public static class SpreadRunner
                 PerformanceMetrics.Compute(done.Equity, done.Trades, done.InitialEquity, plan.Spread.Timeframe.Ms),
                 recording.Flushed?.EventsWritten ?? 0,
                 dispatcher.Processed);
-        }
-    }
-
-    /// <summary>What the observer collected; read once the dispatcher is idle.</summary>
-    private sealed class Recording
-    {
-        public string? Failure { get; set; }
-
-        public SpreadProtocol.Completed? Completed { get; set; }
-
-        public JournalProtocol.Flushed? Flushed { get; set; }
-    }
-
-    /// <summary>Moves the virtual clock along with event time (stored events carry market time) and collects the end.</summary>
-    private sealed class Observer : ReceiveActor
-    {
-        public Observer(Recording recording, ManualClock clock, Action<ReplayProtocol.ReplayProgress>? progress)
-        {
-            Receive<ReplayProtocol.ReplayProgress>(p =>
-            {
-                if (p.LastTimeMs > clock.NowMs)
-                {
-                    clock.Set(p.LastTimeMs);
-                }
-
-                progress?.Invoke(p);
-            });
-            Receive<ReplayProtocol.ReplayCompleted>(_ => { });
-            Receive<ReplayProtocol.ReplayFailed>(f => recording.Failure ??= f.Reason);
-            Receive<SpreadProtocol.Completed>(c => recording.Completed = c);
-            Receive<JournalProtocol.Flushed>(f => recording.Flushed = f);
         }
     }
 }

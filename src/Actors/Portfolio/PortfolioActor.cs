@@ -140,10 +140,7 @@ public sealed class PortfolioActor : ReceiveActor
             return;
         }
 
-        // Valued at the bar's own close: later marks must not leak into an earlier bar's point. For one
-        // instrument this is exactly cash when flat and units * close when all in (0.0 + x == x).
-        var units = _ledger.PositionOf(_instrument.Id);
-        _equity.Add(new EquityPoint(bar.CloseTimeMs, _ledger.Cash + units * bar.Close.ToDouble(), units != 0));
+        _equity.Add(_ledger.PointAt(bar));
         _marks.Add(bar);
         _pending = null;
     }

@@ -1,3 +1,4 @@
+using ActorArb.Actors.Arbitrage;
 using ActorArb.Actors.Persistence;
 using ActorArb.Actors.Portfolio;
 using ActorArb.Actors.Runtime;
@@ -7,7 +8,7 @@ using ActorArb.Domain.Time;
 namespace ActorArb.Actors.Replay;
 
 /// <summary>
-/// Watches a backtest for its runner: progress, the end of the source, the portfolio's final report, and the
+/// Watches a backtest for its runner: progress, the end of the source, the portfolio's (or the spread's) final report, and the
 /// events worth reporting (regime changes, rejections, halts). It moves
 /// the virtual clock along with event time so stored events carry market time.
 /// </summary>
@@ -27,6 +28,7 @@ internal sealed class BacktestObserverActor : ReceiveActor
         Receive<ReplayProtocol.ReplayCompleted>(c => recording.Completed = c);
         Receive<ReplayProtocol.ReplayFailed>(f => recording.Failure = f.Reason);
         Receive<PortfolioProtocol.Completed>(c => recording.Portfolio = c);
+        Receive<SpreadProtocol.Completed>(c => recording.Spread = c);
         Receive<JournalProtocol.Flushed>(f => recording.Flushed = f);
         Receive<ReplayProtocol.ReplayPaused>(p => recording.Paused = p);
         Receive<JournalProtocol.Sequences>(s => recording.Sequences = s);
@@ -61,6 +63,9 @@ internal sealed class BacktestRecording
     public string? Failure { get; set; }
 
     public PortfolioProtocol.Completed? Portfolio { get; set; }
+
+    /// <summary>Gets or sets the spread's final report, in a spread replay (which has no portfolio actor).</summary>
+    public SpreadProtocol.Completed? Spread { get; set; }
 
     public JournalProtocol.Flushed? Flushed { get; set; }
 

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ActorArb.Actors.MarketData;
 using ActorArb.Actors.Replay.Sources;
 using ActorArb.Actors.Runtime;
@@ -181,13 +181,14 @@ public sealed class MergedSourceActor : ReceiveActor
             while (_cursor < Count && TimeAt(_cursor) < boundMs);
 
             LastTimeMs = TimeAt(_cursor - 1);
+            // One array per batch, wrapped as it is (the batch owns it).
             if (Source.Kind == SourceKind.Candles)
             {
-                Next.Tell(new MarketDataProtocol.CandleBatch(ImmutableArray.Create(_candles.GetRange(from, _cursor - from).ToArray())), sender);
+                Next.Tell(new MarketDataProtocol.CandleBatch(ImmutableCollectionsMarshal.AsImmutableArray(CollectionsMarshal.AsSpan(_candles)[from.._cursor].ToArray())), sender);
             }
             else
             {
-                Next.Tell(new MarketDataProtocol.TickBatch(ImmutableArray.Create(_ticks.GetRange(from, _cursor - from).ToArray())), sender);
+                Next.Tell(new MarketDataProtocol.TickBatch(ImmutableCollectionsMarshal.AsImmutableArray(CollectionsMarshal.AsSpan(_ticks)[from.._cursor].ToArray())), sender);
             }
 
             return _cursor - from;

@@ -128,6 +128,18 @@ public sealed partial class PortfolioLedger
     /// <summary>Returns the valuation event for <paramref name="timeMs"/> at the current marks.</summary>
     public PortfolioValued Valued(long timeMs) => new(timeMs, Cash, Equity, RealisedPnl);
 
+    /// <summary>
+    /// Returns the equity point of a single-instrument account at <paramref name="bar"/>'s close, valued at that bar's
+    /// own close (later marks must not leak into an earlier bar's point): exactly the cash when flat and
+    /// <c>units * close</c> when all in (<c>0.0 + x == x</c>). The replay's portfolio and the optimizer's simulation
+    /// both take their points from here, so their curves agree bit for bit.
+    /// </summary>
+    public EquityPoint PointAt(in Candle bar)
+    {
+        var units = PositionOf(bar.Instrument);
+        return new EquityPoint(bar.CloseTimeMs, Cash + units * bar.Close.ToDouble(), units != 0);
+    }
+
     private Position PositionFor(InstrumentId instrument)
     {
         ArgumentNullException.ThrowIfNull(instrument);

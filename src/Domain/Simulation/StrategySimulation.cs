@@ -185,8 +185,7 @@ public sealed class StrategySimulation
             return;
         }
 
-        var units = _ledger.PositionOf(_id);
-        _equity.Add(new EquityPoint(bar.CloseTimeMs, _ledger.Cash + units * bar.Close.ToDouble(), units != 0));
+        _equity.Add(_ledger.PointAt(bar));
         _pending = null;
     }
 }
