@@ -14,7 +14,12 @@ public abstract partial class PersistentActor
     {
         _phase = Phase.Recovering;
         LastSequenceNr = 0;
-        if (_snapshots is { } snapshots)
+        if (_recovery.RestoredAt is { } restored)
+        {
+            LastSequenceNr = restored;
+            CompleteRecovery();
+        }
+        else if (_snapshots is { } snapshots)
         {
             var id = _persistenceId;
             Await(() => snapshots.LoadLatestAsync(id), ReplayAfter, FailRecovery);
@@ -117,6 +122,13 @@ public abstract partial class PersistentActor
         }
 
         _replay = null;
+        CompleteRecovery();
+        return false;
+    }
+
+    /// <summary>Ends recovery: the actor is idle, <see cref="OnRecoveryCompleted"/> runs and what it persisted is written.</summary>
+    private void CompleteRecovery()
+    {
         _phase = Phase.Idle;
         try
         {
@@ -128,15 +140,13 @@ public abstract partial class PersistentActor
         {
             _pending.Clear();
             FailRecovery(ex);
-            return false;
+            return;
         }
 
         if (_pending.Count > 0)
         {
             Write();
         }
-
-        return false;
     }
 
     private void FailRecovery(Exception cause)

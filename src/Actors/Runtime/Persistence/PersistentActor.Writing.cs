@@ -1,4 +1,5 @@
 using ActorArb.Actors.Persistence;
+using ActorArb.Actors.Persistence.Serialization;
 
 namespace ActorArb.Actors.Runtime.Persistence;
 
@@ -11,33 +12,82 @@ public abstract partial class PersistentActor
         var batch = _pending.ToArray();
         _pending.Clear();
         var expected = LastSequenceNr;
-        var data = new EventData[batch.Length];
-        for (var i = 0; i < batch.Length; i++)
+        var data = new List<EventData>(batch.Length);
+        foreach (var pending in batch)
         {
-            var e = batch[i].Event;
-            data[i] = EventData.Create(_seed, expected + i + 1, e, EventMetadata.Empty);
+            if (pending.Event is { } e)
+            {
+                data.Add(EventData.Create(_seed, expected + data.Count + 1, e, EventMetadata.Empty));
+            }
         }
 
         _phase = Phase.Storing;
         var sender = Cell.CurrentSender;
         var id = _persistenceId;
         Await(
-            () => _journal.AppendAsync(id, expected, data),
-            result => Written(batch, expected, result, sender),
+            () => AppendAsync(_journal, id, expected, data),
+            written => Written(batch, written, sender),
             error => WriteFailed(batch, error, sender));
     }
 
-    private void Written(PendingEvent[] batch, long expected, AppendResult result, IActorRef? sender)
+    /// <summary>
+    /// Appends <paramref name="data"/> at <paramref name="expected"/> and returns how many events were written. Where the
+    /// stream already holds some of those versions, the stored events must be the same events (a replay re-producing
+    /// what a crashed run wrote): they are kept and only the rest is appended. Stored events that differ mean another
+    /// writer, or a replay that is not deterministic: a <see cref="ConcurrencyException"/>.
+    /// </summary>
+    private static async ValueTask<long> AppendAsync(IEventStore journal, string id, long expected, List<EventData> data)
     {
-        if (result.Written != batch.Length)
+        // The ids derive from stream and version, so the store takes an append of versions it holds for a retry and
+        // writes nothing; an append overlapping its end is a conflict. Either way the stored events decide.
+        ConcurrencyException conflict;
+        try
         {
-            // The ids derive from stream and version, so a second writer at the same version sends the same ids, and
-            // the store takes it for a retry of the first writer's append: it writes nothing and reports no conflict.
-            // This actor sends each batch once, so ids already present always mean someone else wrote that version.
-            WriteFailed(batch, new ConcurrencyException(_persistenceId, expected, result.StreamVersion), sender);
-            return;
+            var result = await journal.AppendAsync(id, expected, data).ConfigureAwait(false);
+            if (result.Written == data.Count)
+            {
+                return result.Written;
+            }
+
+            conflict = new ConcurrencyException(id, expected, result.StreamVersion);
+        }
+        catch (ConcurrencyException e) when (e.ActualVersion > expected)
+        {
+            conflict = e;
         }
 
+        var same = 0;
+        await foreach (var stored in journal.ReadStreamAsync(id, expected).ConfigureAwait(false))
+        {
+            if (same == data.Count)
+            {
+                break;
+            }
+
+            if (!IsSame(stored, data[same]))
+            {
+                throw conflict;
+            }
+
+            same++;
+        }
+
+        if (same == data.Count)
+        {
+            return 0;
+        }
+
+        var rest = data.GetRange(same, data.Count - same);
+        var appended = await journal.AppendAsync(id, expected + same, rest).ConfigureAwait(false);
+        return appended.Written == rest.Count ? rest.Count : throw new ConcurrencyException(id, expected + same, appended.StreamVersion);
+    }
+
+    private static bool IsSame(RecordedEvent stored, EventData mine) =>
+        stored.Type == mine.Type && EventSerializer.Default.Serialize(stored.Payload) == EventSerializer.Default.Serialize(mine.Payload);
+
+    private void Written(PendingEvent[] batch, long written, IActorRef? sender)
+    {
+        _written += written;
         _phase = Phase.Idle;
         Cell.RestoreSender(sender);
         (long Version, object State)? snapshot = null;
@@ -45,9 +95,15 @@ public abstract partial class PersistentActor
         {
             foreach (var pending in batch)
             {
+                if (pending.Event is not { } e)
+                {
+                    pending.Handler(null!);
+                    continue;
+                }
+
                 LastSequenceNr++;
-                Recover(pending.Event);
-                pending.Handler(pending.Event);
+                Recover(e);
+                pending.Handler(e);
                 if (_snapshotEvery > 0 && LastSequenceNr % _snapshotEvery == 0 && SnapshotState() is { } state)
                 {
                     snapshot = (LastSequenceNr, state);
@@ -77,7 +133,10 @@ public abstract partial class PersistentActor
         Cell.RestoreSender(sender);
         foreach (var pending in batch)
         {
-            OnPersistFailure(cause, pending.Event);
+            if (pending.Event is { } e)
+            {
+                OnPersistFailure(cause, e);
+            }
         }
     }
 

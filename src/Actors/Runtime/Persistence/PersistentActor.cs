@@ -23,6 +23,11 @@ namespace ActorArb.Actors.Runtime.Persistence;
 /// published as a <see cref="KernelError"/> and otherwise ignored, as a snapshot only shortens recovery.
 /// </para>
 /// <para>
+/// An append whose versions the stream already holds is accepted when the stored events are the same events (same type,
+/// same JSON): the store holds what this actor would write, as after a deterministic replay re-produces what a crashed
+/// run wrote (<see cref="Recovery.Restored"/>). Stored events that differ are a <see cref="ConcurrencyException"/>.
+/// </para>
+/// <para>
 /// A store call that completes synchronously (the in-memory stores) is handled inline. One that does not is awaited
 /// on a thread-pool system, its outcome coming back to this actor as a message; on a deterministic system the
 /// driving thread blocks until it completes, so a replay gives the same trace whatever the store's latency (a store
@@ -44,19 +49,22 @@ public abstract partial class PersistentActor : ActorBase
     private readonly IEventStore _journal;
     private readonly ISnapshotStore? _snapshots;
     private readonly int _snapshotEvery;
+    private readonly Recovery _recovery;
     private readonly Queue<(object Message, IActorRef? Sender)> _stash = new();
     private readonly List<PendingEvent> _pending = [];
     private Phase _phase = Phase.Created;
     private string _persistenceId = "";
     private EventIds.StreamSeed _seed;
     private bool _blocking;
+    private long _written;
 
     /// <summary>
     /// Binds the actor to <paramref name="journal"/> and, optionally, to <paramref name="snapshots"/>, saving a snapshot
-    /// every <paramref name="snapshotEvery"/> events (0 = never).
+    /// every <paramref name="snapshotEvery"/> events (0 = never), recovering as <paramref name="recovery"/> says
+    /// (<see cref="Recovery.Latest"/> when null).
     /// </summary>
     /// <exception cref="ArgumentException">Snapshots are requested without a snapshot store.</exception>
-    protected PersistentActor(IEventStore journal, ISnapshotStore? snapshots = null, int snapshotEvery = 0)
+    protected PersistentActor(IEventStore journal, ISnapshotStore? snapshots = null, int snapshotEvery = 0, Recovery? recovery = null)
     {
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentOutOfRangeException.ThrowIfNegative(snapshotEvery);
@@ -68,6 +76,7 @@ public abstract partial class PersistentActor : ActorBase
         _journal = journal;
         _snapshots = snapshots;
         _snapshotEvery = snapshotEvery;
+        _recovery = recovery ?? Recovery.Latest;
     }
 
     private enum Phase
@@ -93,6 +102,9 @@ public abstract partial class PersistentActor : ActorBase
     /// event being handled, otherwise the stream's version as this actor knows it.
     /// </summary>
     protected long LastSequenceNr { get; private set; }
+
+    /// <summary>Gets whether the actor is replaying its snapshot and stored events (in <see cref="Recover"/>) rather than handling a persist.</summary>
+    protected bool IsRecovering => _phase == Phase.Recovering;
 
     /// <summary>Evolves the state by one stored event, during recovery and after each successful persist.</summary>
     protected abstract void Recover(object @event);
@@ -156,6 +168,25 @@ public abstract partial class PersistentActor : ActorBase
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> once every event persisted before it (by this command or handler) is stored and
+    /// handled, or now when none is pending: the place for side effects that must not outrun the journal.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Called before recovery has completed.</exception>
+    protected void Defer(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        EnsureRecovered();
+        if (_pending.Count == 0)
+        {
+            action();
+        }
+        else
+        {
+            _pending.Add(new PendingEvent(null, _ => action()));
+        }
+    }
+
     /// <summary>Starts recovery; it is sealed because recovery must come first (use <see cref="OnRecoveryCompleted"/>).</summary>
     protected sealed override void PreStart()
     {
@@ -216,6 +247,12 @@ public abstract partial class PersistentActor : ActorBase
 
     private void RunCommand(object message)
     {
+        if (message is PersistenceProtocol.GetStatus)
+        {
+            Sender?.Tell(new PersistenceProtocol.Status(_persistenceId, LastSequenceNr, _written), Self);
+            return;
+        }
+
         try
         {
             Command(message);
@@ -241,6 +278,6 @@ public abstract partial class PersistentActor : ActorBase
         }
     }
 
-    /// <summary>An event waiting to be written, with the handler to call once it is stored.</summary>
-    private readonly record struct PendingEvent(object Event, Action<object> Handler);
+    /// <summary>An event waiting to be written, with the handler to call once it is stored; a deferred action has no event.</summary>
+    private readonly record struct PendingEvent(object? Event, Action<object> Handler);
 }

@@ -12,6 +12,12 @@ public static class Ledger
     /// <summary>Deposits the amounts with one <c>PersistAll</c> call.</summary>
     public sealed record DepositAll(int FirstIndex, long[] Amounts);
 
+    /// <summary>Deposits the amounts with one <c>PersistAll</c> call, then answers <see cref="Reported"/> from a deferred action.</summary>
+    public sealed record DepositAllThenReport(int FirstIndex, long[] Amounts);
+
+    /// <summary>What a deferred action saw: the version and the balance once the deposits before it were handled.</summary>
+    public sealed record Reported(long SequenceNr, long Balance);
+
     /// <summary>Asks for the <see cref="State"/>.</summary>
     public sealed record GetState;
 

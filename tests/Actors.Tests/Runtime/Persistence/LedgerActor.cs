@@ -8,10 +8,10 @@ namespace ActorArb.Actors.Tests.Runtime.Persistence;
 /// A deposit ledger built on <see cref="PersistentActor"/>: commands persist <see cref="Ledger.Deposited"/> events, the
 /// state is their fold, and its lifecycle (recovery, persist failures) is reported to a monitor.
 /// </summary>
-internal sealed class LedgerActor(string persistenceId, IEventStore journal, ISnapshotStore? snapshots, int snapshotEvery, IActorRef monitor)
-    : PersistentActor(journal, snapshots, snapshotEvery)
+internal sealed class LedgerActor(string persistenceId, IEventStore journal, ISnapshotStore? snapshots, int snapshotEvery, IActorRef monitor, Recovery? recovery = null, Ledger.State? restored = null)
+    : PersistentActor(journal, snapshots, snapshotEvery, recovery)
 {
-    private Ledger.State _state = Ledger.State.Empty;
+    private Ledger.State _state = restored ?? Ledger.State.Empty;
     private int _replayed;
     private long? _snapshotVersion;
     private bool _recovered;
@@ -20,6 +20,10 @@ internal sealed class LedgerActor(string persistenceId, IEventStore journal, ISn
 
     public static Props Props(string persistenceId, IEventStore journal, IActorRef monitor, ISnapshotStore? snapshots = null, int snapshotEvery = 0) =>
         ActorArb.Actors.Runtime.Props.Create(() => new LedgerActor(persistenceId, journal, snapshots, snapshotEvery, monitor));
+
+    /// <summary>Returns the props of a ledger whose owner restored <paramref name="state"/> as of <paramref name="version"/>.</summary>
+    public static Props Restored(string persistenceId, IEventStore journal, IActorRef monitor, long version, Ledger.State state) =>
+        ActorArb.Actors.Runtime.Props.Create(() => new LedgerActor(persistenceId, journal, null, 0, monitor, Recovery.Restored(version), state));
 
     protected override void Recover(object @event)
     {
@@ -68,6 +72,11 @@ internal sealed class LedgerActor(string persistenceId, IEventStore journal, ISn
                 break;
             case Ledger.DepositAll all:
                 PersistAll(all.Amounts.Select((amount, i) => new Ledger.Deposited(all.FirstIndex + i, amount)).ToArray(), Acknowledge);
+                break;
+            case Ledger.DepositAllThenReport all:
+                var sender = Sender;
+                PersistAll(all.Amounts.Select((amount, i) => new Ledger.Deposited(all.FirstIndex + i, amount)).ToArray(), Acknowledge);
+                Defer(() => sender.Tell(new Ledger.Reported(LastSequenceNr, _state.Balance), Self));
                 break;
             case Ledger.GetState:
                 Sender.Tell(_state, Self);
