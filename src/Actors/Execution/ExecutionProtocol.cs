@@ -17,3 +17,6 @@ public static class ExecutionProtocol
     /// <summary>The actor's state at a checkpoint: the last base candle seen and the orders still working.</summary>
     public sealed record State(Candle? Last, PaperExecutionState Engine);
 }
+
+/// <summary>The working orders and last bar an <see cref="ExecutionActor"/> command left, stored after that command's fills.</summary>
+public sealed record ExecutionRecorded(ExecutionProtocol.State State);

@@ -8,8 +8,10 @@ using ActorArb.Actors.Regimes;
 using ActorArb.Actors.Replay;
 using ActorArb.Actors.Risk;
 using ActorArb.Actors.Runtime;
+using ActorArb.Actors.Runtime.Persistence;
 using ActorArb.Actors.Strategies;
 using ActorArb.Domain.Arbitrage;
+using ActorArb.Domain.Events;
 using ActorArb.Domain.Market;
 using ActorArb.Domain.Market.Aggregation;
 using ActorArb.Domain.Time;
@@ -19,12 +21,15 @@ namespace ActorArb.Actors.Live;
 /// <summary>
 /// The live (paper) actor graph on the thread-pool dispatcher: per exchange a <see cref="FeedActor"/> and a
 /// <see cref="FeedHealthActor"/>, per instrument the same chain a backtest runs — candle aggregator, regime detector,
-/// strategy, risk manager, paper execution, portfolio — every event journaled to the store under the run id. Each
-/// chain starts from its latest <see cref="LiveCheckpoint"/> when the store has one; <see cref="CheckpointAsync"/>
-/// writes new ones and <see cref="StopAsync"/> stops the feeds, checkpoints and flushes the journal. With a spread in
-/// the plan the instruments' aggregators feed one <see cref="SpreadArbitrageActor"/> instead, checkpointed likewise.
-/// Checkpoints carry the candle aggregators' open bars, restored when the candle settings are unchanged (a restart with
-/// other roll-ups, lateness, flat setting or tick size starts its aggregators empty, as a first run does).
+/// strategy, risk manager, paper execution, portfolio — every event journaled to the store under the run id. The
+/// strategy, risk, execution and portfolio stages are event-sourced (<see cref="StageActor"/>): a restarted run, even
+/// one killed without warning, recovers each from its latest snapshot and the state records after it, so it resumes
+/// with the book, halts, working orders and strategy memory of the last command it stored. The candle aggregators
+/// resume from their latest <see cref="LiveCheckpoint"/> (their open bars), which <see cref="CheckpointAsync"/> writes
+/// and <see cref="StopAsync"/> writes after stopping the feeds. With a spread in the plan the instruments' aggregators
+/// feed one <see cref="SpreadArbitrageActor"/> instead, which resumes from its <see cref="SpreadCheckpoint"/>. Open
+/// bars are restored when the candle settings are unchanged (a restart with other roll-ups, lateness, flat setting or
+/// tick size starts its aggregators empty, as a first run does).
 /// </summary>
 public sealed class LiveGraph : IAsyncDisposable
 {
@@ -62,13 +67,15 @@ public sealed class LiveGraph : IAsyncDisposable
     public int Checkpointed => Chains.Count + (_spread is null ? 0 : 1);
 
     /// <summary>Builds and starts the graph for <paramref name="plan"/>, journaling to <paramref name="store"/>.</summary>
-    public static async Task<LiveGraph> StartAsync(LivePlan plan, IEventStore store, IClock? clock = null, CancellationToken cancellationToken = default)
+    /// <remarks>The chain stages save a snapshot to <paramref name="snapshots"/> every <see cref="LivePlan.SnapshotEvery"/> events when it is given.</remarks>
+    public static async Task<LiveGraph> StartAsync(LivePlan plan, IEventStore store, IClock? clock = null, ISnapshotStore? snapshots = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(store);
         clock ??= SystemClock.Instance;
         var system = ActorSystem.Create("live");
         var journal = system.ActorOf(EventJournalActor.Props(store, system.Name), "journal");
+        var stages = new StagePersistence(store, snapshots, snapshots is null ? 0 : plan.SnapshotEvery);
         var chains = new List<Chain>();
         var feeds = new List<(string, IActorRef)>();
         var resumed = 0;
@@ -99,7 +106,8 @@ public sealed class LiveGraph : IAsyncDisposable
 
                 var last = await LatestAsync<LiveCheckpoint>(store, LiveCheckpoint.StreamOf(plan.RunId, instrument.Id), cancellationToken).ConfigureAwait(false);
                 resumed += last is null ? 0 : 1;
-                var chain = Chain.Spawn(system, plan, instrument, journal, last);
+                var closedBefore = await StoredThroughAsync(store, CandleAggregatorActor.StreamOf(plan.RunId, instrument.Id), cancellationToken).ConfigureAwait(false);
+                var chain = Chain.Spawn(system, plan, instrument, journal, stages, last, closedBefore);
                 chains.Add(chain);
                 routes[instrument.Id] = chain.Aggregator;
                 risks.Add(chain.Risk);
@@ -133,9 +141,9 @@ public sealed class LiveGraph : IAsyncDisposable
 
     /// <summary>
     /// Writes a <see cref="LiveCheckpoint"/> per chain (a <see cref="SpreadCheckpoint"/> for the spread) and returns how
-    /// many were written. Each chain's stages are asked in turn from the aggregator down while trades may still flow,
-    /// so only a checkpoint taken with the feeds stopped (<see cref="StopAsync"/>) is an exact cut; a periodic one is
-    /// best-effort around a candle in flight between the stages.
+    /// many were written, once they and every stage's appends in flight are stored. The aggregators are asked while
+    /// trades may still flow, so only a checkpoint taken with the feeds stopped (<see cref="StopAsync"/>) is an exact cut
+    /// of the open bars; the stages need none, as they store every command.
     /// </summary>
     public async Task<int> CheckpointAsync(CancellationToken cancellationToken = default)
     {
@@ -155,24 +163,12 @@ public sealed class LiveGraph : IAsyncDisposable
         foreach (var chain in Chains)
         {
             var candles = await CandlesOfAsync(chain.Aggregator, cancellationToken).ConfigureAwait(false);
-            var states = new TaskCompletionSource<object[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var collector = _system.ActorOf(Props.Create(() => new Collector(4, states)), "checkpoint-" + Guid.NewGuid().ToString("N"));
-            var take = new TakeCheckpoint(collector);
-            chain.Strategy.Tell(take);
-            chain.Risk.Tell(take);
-            chain.Execution.Tell(take);
-            chain.Portfolio.Tell(take);
-            var got = await states.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
-            var portfolio = got.OfType<PortfolioProtocol.State>().Single();
-            var checkpoint = new LiveCheckpoint(
-                _clock.NowMs,
-                chain.Instrument.Id,
-                got.OfType<StrategyProtocol.State>().Single(),
-                got.OfType<RiskProtocol.State>().Single(),
-                got.OfType<ExecutionProtocol.State>().Single(),
-                portfolio with { EquityFrom = 0, Equity = [], Marks = [], FillsFrom = 0, Fills = [] },
-                candles);
-            _journal.Tell(new JournalProtocol.Append(LiveCheckpoint.StreamOf(_runId, chain.Instrument.Id), [checkpoint]));
+            _journal.Tell(new JournalProtocol.Append(LiveCheckpoint.StreamOf(_runId, chain.Instrument.Id), [new LiveCheckpoint(_clock.NowMs, chain.Instrument.Id, candles)]));
+            foreach (var stage in chain.Stages)
+            {
+                // Answered once the stage's append in flight, if any, is stored.
+                await stage.Ask<PersistenceProtocol.Status>(new PersistenceProtocol.GetStatus(), TimeSpan.FromSeconds(30)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         // The checkpoints are durable once the journal has written everything told to it so far.
@@ -207,6 +203,26 @@ public sealed class LiveGraph : IAsyncDisposable
     private static CandleAggregatorState? Fitting(IEnumerable<CandleAggregatorState>? states, InstrumentId instrument, CandleAggregatorOptions options) =>
         states?.FirstOrDefault(s => CandleAggregator.CanRestore(instrument, options, s));
 
+    /// <summary>
+    /// Returns the close time of the last one-minute candle stored in <paramref name="stream"/> (the minute before it
+    /// is complete in the store), or <see cref="long.MinValue"/> when there is none. Only the stream's tail is read: a
+    /// minute's candle is followed by at most one roll-up per timeframe.
+    /// </summary>
+    private static async Task<long> StoredThroughAsync(IEventStore store, string stream, CancellationToken cancellationToken)
+    {
+        var version = await store.GetStreamVersionAsync(stream, cancellationToken).ConfigureAwait(false);
+        var through = long.MinValue;
+        await foreach (var recorded in store.ReadStreamAsync(stream, Math.Max(0, version - 64), cancellationToken).ConfigureAwait(false))
+        {
+            if (recorded.Payload is CandleClosed { Candle: var candle } && candle.Timeframe == Timeframe.OneMinute)
+            {
+                through = Math.Max(through, candle.CloseTimeMs);
+            }
+        }
+
+        return through;
+    }
+
     private static async Task<T?> LatestAsync<T>(IEventStore store, string stream, CancellationToken cancellationToken)
         where T : class
     {
@@ -238,39 +254,35 @@ public sealed class LiveGraph : IAsyncDisposable
     /// <summary>One instrument's chain.</summary>
     public sealed record Chain(Instrument Instrument, IActorRef Aggregator, IActorRef Strategy, IActorRef Risk, IActorRef Execution, IActorRef Portfolio)
     {
+        /// <summary>Gets the event-sourced stages, in chain order.</summary>
+        public IReadOnlyList<IActorRef> Stages => [Strategy, Risk, Execution, Portfolio];
+
+        /// <summary>Returns the scope of the stage streams of <paramref name="instrument"/>'s chain in run <paramref name="runId"/>.</summary>
+        public static string StageScopeOf(string runId, InstrumentId instrument) => $"{runId}/{instrument}";
+
         internal static string NameOf(InstrumentId instrument) => instrument.ToString().Replace('/', '-').Replace(':', '-');
 
-        internal static Chain Spawn(ActorSystem system, LivePlan plan, Instrument instrument, IActorRef journal, LiveCheckpoint? last)
+        internal static Chain Spawn(ActorSystem system, LivePlan plan, Instrument instrument, IActorRef journal, StagePersistence stages, LiveCheckpoint? last, long closedBefore)
         {
+            // Each instrument's stages write streams of their own (one writer per stream), and recover from them.
             var name = NameOf(instrument.Id);
-            var scope = plan.RunId;
-            var portfolio = system.ActorOf(PortfolioActor.Props(instrument, plan.InitialCash, Timeframe.OneMinute, plan.StrategyTimeframe, system.DeadLetters, journal, scope, last?.Portfolio), "portfolio-" + name);
-            var execution = system.ActorOf(ExecutionActor.Props(instrument, plan.Fills, Timeframe.OneMinute, portfolio, journal, scope, last?.Execution), "execution-" + name);
-            var risk = system.ActorOf(RiskManagerActor.Props(plan.Risk, instrument, Timeframe.OneMinute, plan.InitialCash, execution, journal, scope, last?.Risk), "risk-" + name);
-            var strategy = system.ActorOf(StrategyActor.Props(plan.CreateStrategy(), plan.InitialCash, risk, journal, scope, last?.Strategy), "strategy-" + name);
-            var regime = system.ActorOf(RegimeDetectorActor.Props(instrument, plan.Regime, plan.RegimeTimeframe, strategy, journal, scope), "regime-" + name);
+            var scope = StageScopeOf(plan.RunId, instrument.Id);
+            var portfolio = system.ActorOf(PortfolioActor.Props(instrument, plan.InitialCash, Timeframe.OneMinute, plan.StrategyTimeframe, system.DeadLetters, stages, scope), "portfolio-" + name);
+            var execution = system.ActorOf(ExecutionActor.Props(instrument, plan.Fills, Timeframe.OneMinute, portfolio, stages, scope), "execution-" + name);
+            var risk = system.ActorOf(RiskManagerActor.Props(plan.Risk, instrument, Timeframe.OneMinute, plan.InitialCash, execution, stages, scope), "risk-" + name);
+            var strategy = system.ActorOf(StrategyActor.Props(plan.CreateStrategy(), plan.InitialCash, risk, stages, scope), "strategy-" + name);
+            var regime = system.ActorOf(RegimeDetectorActor.Props(instrument, plan.Regime, plan.RegimeTimeframe, strategy, journal, plan.RunId), "regime-" + name);
+            // Candles stored after the checkpoint's last trade mean the run was killed after it: its open bars are stale,
+            // and the aggregator starts empty, past the minutes the store holds.
             var restore = Fitting(last?.Candles is { } candles ? [candles] : null, instrument.Id, plan.Candles);
-            var aggregator = system.ActorOf(CandleAggregatorActor.Props(instrument, Timeframe.OneMinute, plan.Candles, regime, journal, scope, restore), "candles-" + name);
+            if (restore is not null && closedBefore > restore.MaxEventMs)
+            {
+                restore = null;
+            }
+
+            var aggregator = system.ActorOf(CandleAggregatorActor.Props(instrument, Timeframe.OneMinute, plan.Candles, regime, journal, plan.RunId, restore, closedBefore), "candles-" + name);
             portfolio.Tell(new PortfolioProtocol.RegisterFeedback(strategy, risk));
             return new Chain(instrument, aggregator, strategy, risk, execution, portfolio);
-        }
-    }
-
-    /// <summary>Collects the stages' answers to a checkpoint.</summary>
-    private sealed class Collector : ReceiveActor
-    {
-        public Collector(int expected, TaskCompletionSource<object[]> done)
-        {
-            var states = new List<object>();
-            ReceiveAny(state =>
-            {
-                states.Add(state);
-                if (states.Count == expected)
-                {
-                    done.TrySetResult([.. states]);
-                    Context.Stop(Self);
-                }
-            });
         }
     }
 }

@@ -39,6 +39,9 @@ public sealed record LivePlan(
     /// must be one of its legs and every leg must come from a feed.
     /// </summary>
     public SpreadOptions? Spread { get; init; }
+
+    /// <summary>Gets how many events of a chain stage go between two of its snapshots, when the graph has a snapshot store.</summary>
+    public int SnapshotEvery { get; init; } = 1_000;
 }
 
 /// <summary>One exchange connection of a live run: its options, instruments and, when given, the REST refill of its gaps.</summary>

@@ -28,8 +28,12 @@ public sealed class CandleAggregatorActor : ReceiveActor
     // the restored open minute. The cost is a trade the stopped run never received, older than the newest it had.
     private long _replayedThroughMs = long.MinValue;
 
-    private CandleAggregatorActor(Instrument instrument, Timeframe sourceTimeframe, CandleAggregatorOptions options, IActorRef next, IActorRef journal, string streamScope, CandleAggregatorState? restore)
+    // Trades before it belong to candles the store holds already (a run restarted after it was killed): dropped for good.
+    private readonly long _closedBeforeMs;
+
+    private CandleAggregatorActor(Instrument instrument, Timeframe sourceTimeframe, CandleAggregatorOptions options, IActorRef next, IActorRef journal, string streamScope, CandleAggregatorState? restore, long closedBeforeMs)
     {
+        _closedBeforeMs = closedBeforeMs;
         _passThrough = sourceTimeframe != Timeframe.OneMinute;
         _aggregator = restore is null ? new CandleAggregator(instrument.Id, options) : CandleAggregator.Restore(instrument.Id, options, restore);
         if (restore is { Started: true })
@@ -59,16 +63,17 @@ public sealed class CandleAggregatorActor : ReceiveActor
     /// (a state a previous run exported through <see cref="MarketDataProtocol.GetState"/>) when given: the bars that
     /// were still open then are completed rather than lost. Trades no newer than the newest the previous run had seen
     /// are dropped until a newer one arrives, as an exchange's replay on subscribe. The state must fit
-    /// <paramref name="options"/> (<see cref="CandleAggregator.CanRestore"/>), or the actor fails to start.
+    /// <paramref name="options"/> (<see cref="CandleAggregator.CanRestore"/>), or the actor fails to start. Trades
+    /// before <paramref name="closedBeforeMs"/> are always dropped: their minutes are closed and stored already.
     /// </summary>
-    public static Props Props(Instrument instrument, Timeframe sourceTimeframe, CandleAggregatorOptions options, IActorRef next, IActorRef journal, string streamScope, CandleAggregatorState? restore = null) =>
-        Runtime.Props.Create(() => new CandleAggregatorActor(instrument, sourceTimeframe, options, next, journal, streamScope, restore));
+    public static Props Props(Instrument instrument, Timeframe sourceTimeframe, CandleAggregatorOptions options, IActorRef next, IActorRef journal, string streamScope, CandleAggregatorState? restore = null, long closedBeforeMs = long.MinValue) =>
+        Runtime.Props.Create(() => new CandleAggregatorActor(instrument, sourceTimeframe, options, next, journal, streamScope, restore, closedBeforeMs));
 
     private void Handle(MarketDataProtocol.TickBatch batch)
     {
         foreach (ref readonly var tick in batch.Ticks.AsSpan())
         {
-            if (tick.TimeMs <= _replayedThroughMs)
+            if (tick.TimeMs <= _replayedThroughMs || tick.TimeMs < _closedBeforeMs)
             {
                 continue;
             }

@@ -16,26 +16,31 @@ namespace ActorArb.Actors.Portfolio;
 /// written once something later than its close arrives). After each execution report it sends a
 /// <see cref="PortfolioProtocol.Snapshot"/> to the risk manager and then the strategy. At a replay checkpoint it
 /// answers with a <see cref="PortfolioProtocol.State"/> carrying the points and fills added since the previous one.
+/// A <see cref="PortfolioValued"/> per fill is persisted, with a <see cref="PortfolioRecorded"/> of the ledger and the
+/// pending bar after every command that moved them (a <see cref="StageActor"/>); the equity curve, the marks and the
+/// fills it reports at the end are a replay's report, not state a restarted portfolio recovers.
 /// </summary>
-public sealed class PortfolioActor : ReceiveActor
+public sealed class PortfolioActor : StageActor
 {
-    private readonly PortfolioLedger _ledger;
     private readonly Instrument _instrument;
     private readonly Timeframe _baseTimeframe;
     private readonly Timeframe _strategyTimeframe;
     private readonly IActorRef _observer;
-    private readonly IActorRef _journal;
-    private readonly string _stream;
     private readonly List<EquityPoint> _equity = [];
     private readonly List<Candle> _marks = [];
     private readonly List<OrderFilled> _fills = [];
+    private readonly List<Trade> _recoveredClosed = [];
+    private PortfolioLedger _ledger;
+    private PortfolioLedgerState? _recoveredLedger;
     private IActorRef? _strategy;
     private IActorRef? _risk;
     private Candle? _pending;
+    private int _closedRecorded;
     private int _equityExported;
     private int _fillsExported;
 
-    private PortfolioActor(Instrument instrument, double initialCash, Timeframe baseTimeframe, Timeframe strategyTimeframe, IActorRef observer, IActorRef journal, string streamScope, PortfolioProtocol.State? restore)
+    private PortfolioActor(Instrument instrument, double initialCash, Timeframe baseTimeframe, Timeframe strategyTimeframe, IActorRef observer, StagePersistence persistence, string streamScope, PortfolioProtocol.State? restore)
+        : base(persistence, StreamOf(streamScope))
     {
         _ledger = new PortfolioLedger(initialCash);
         if (restore is not null)
@@ -53,25 +58,75 @@ public sealed class PortfolioActor : ReceiveActor
             (_equityExported, _fillsExported) = (_equity.Count, _fills.Count);
         }
 
+        _closedRecorded = _ledger.ClosedTrades.Count;
         _instrument = instrument;
         _baseTimeframe = baseTimeframe;
         _strategyTimeframe = strategyTimeframe;
         _observer = observer;
-        _journal = journal;
-        _stream = $"{streamScope}/portfolio";
-        Receive<PortfolioProtocol.RegisterFeedback>(m => (_strategy, _risk) = (m.Strategy, m.Risk));
-        Receive<MarketDataProtocol.CandleBatch>(Handle);
-        Receive<ExecutionProtocol.ExecutionReport>(Handle);
-        Receive<MarketDataProtocol.EndOfData>(Handle);
-        Receive<TakeCheckpoint>(Handle);
     }
 
     /// <summary>
     /// Returns the props of a portfolio starting with <paramref name="initialCash"/>, or from <paramref name="restore"/>
-    /// (a checkpoint's whole state) when given.
+    /// (a checkpoint's whole state) when given, and otherwise as <paramref name="persistence"/> recovers it.
     /// </summary>
-    public static Props Props(Instrument instrument, double initialCash, Timeframe baseTimeframe, Timeframe strategyTimeframe, IActorRef observer, IActorRef journal, string streamScope, PortfolioProtocol.State? restore = null) =>
-        Runtime.Props.Create(() => new PortfolioActor(instrument, initialCash, baseTimeframe, strategyTimeframe, observer, journal, streamScope, restore));
+    public static Props Props(Instrument instrument, double initialCash, Timeframe baseTimeframe, Timeframe strategyTimeframe, IActorRef observer, StagePersistence persistence, string streamScope, PortfolioProtocol.State? restore = null) =>
+        Runtime.Props.Create(() => new PortfolioActor(instrument, initialCash, baseTimeframe, strategyTimeframe, observer, persistence, streamScope, restore));
+
+    /// <summary>Returns the stream of the portfolio of the chain scoped by <paramref name="streamScope"/>.</summary>
+    public static string StreamOf(string streamScope) => $"{streamScope}/portfolio";
+
+    /// <inheritdoc />
+    protected override void Restore(object record)
+    {
+        // Each record carries the trades closed since the one before it; the ledger is rebuilt once, at the end.
+        var recorded = (PortfolioRecorded)record;
+        _recoveredClosed.RemoveRange(recorded.ClosedFrom, _recoveredClosed.Count - recorded.ClosedFrom);
+        _recoveredClosed.AddRange(recorded.Ledger.Closed);
+        _recoveredLedger = recorded.Ledger;
+        _pending = recorded.Pending;
+    }
+
+    /// <inheritdoc />
+    protected override void OnRecovered()
+    {
+        if (_recoveredLedger is { } ledger)
+        {
+            _ledger = PortfolioLedger.Restore(ledger with { Closed = [.. _recoveredClosed] });
+            _closedRecorded = _recoveredClosed.Count;
+            _recoveredLedger = null;
+            _recoveredClosed.Clear();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override object? SnapshotState() => new PortfolioRecorded(_ledger.Export(), 0, _pending);
+
+    /// <inheritdoc />
+    protected override void Command(object message)
+    {
+        switch (message)
+        {
+            case PortfolioProtocol.RegisterFeedback feedback:
+                (_strategy, _risk) = (feedback.Strategy, feedback.Risk);
+                break;
+            case MarketDataProtocol.CandleBatch batch:
+                Handle(batch);
+                break;
+            case ExecutionProtocol.ExecutionReport report:
+                Handle(report);
+                break;
+            case MarketDataProtocol.EndOfData:
+                CloseBarBefore(long.MaxValue);
+                _observer.Tell(new PortfolioProtocol.Completed([.. _equity], [.. _marks], _ledger.Trades(), [.. _fills], _ledger.Cash, _ledger.PositionOf(_instrument.Id)), Self);
+                break;
+            case TakeCheckpoint checkpoint:
+                Handle(checkpoint);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
 
     private void Handle(TakeCheckpoint checkpoint)
     {
@@ -102,34 +157,41 @@ public sealed class PortfolioActor : ReceiveActor
                 _pending = candle;
             }
         }
+
+        if (batch.Candles.Length > 0)
+        {
+            Commit([], Recorded());
+        }
     }
 
     private void Handle(ExecutionProtocol.ExecutionReport report)
     {
+        var events = new IDomainEvent[report.Fills.Length];
         if (report.Fills.Length > 0)
         {
             CloseBarBefore(report.Fills[0].TimeMs);
-            var events = new IDomainEvent[report.Fills.Length];
             for (var i = 0; i < report.Fills.Length; i++)
             {
                 _ledger.Apply(report.Fills[i]);
                 _fills.Add(report.Fills[i]);
                 events[i] = _ledger.Valued(report.Fills[i].TimeMs);
-                Context.System.EventStream.Publish(events[i]);
             }
-
-            _journal.Tell(new JournalProtocol.Append(_stream, [.. events]), Self);
         }
 
         var snapshot = new PortfolioProtocol.Snapshot(report.TimeMs, _ledger.Cash, _ledger.PositionOf(_instrument.Id), report.WorkingOrders);
-        _risk?.Tell(snapshot, Self);
-        _strategy?.Tell(snapshot, Self);
+        Commit(events, events.Length == 0 ? null : Recorded(), () =>
+        {
+            _risk?.Tell(snapshot, Self);
+            _strategy?.Tell(snapshot, Self);
+        });
     }
 
-    private void Handle(MarketDataProtocol.EndOfData end)
+    /// <summary>Returns the record of the ledger (with the trades closed since the previous record) and the pending bar.</summary>
+    private PortfolioRecorded Recorded()
     {
-        CloseBarBefore(long.MaxValue);
-        _observer.Tell(new PortfolioProtocol.Completed([.. _equity], [.. _marks], _ledger.Trades(), [.. _fills], _ledger.Cash, _ledger.PositionOf(_instrument.Id)), Self);
+        var recorded = new PortfolioRecorded(_ledger.Export(_closedRecorded), _closedRecorded, _pending);
+        _closedRecorded = _ledger.ClosedTrades.Count;
+        return recorded;
     }
 
     /// <summary>Writes the pending bar's equity point once something later than its close arrives.</summary>

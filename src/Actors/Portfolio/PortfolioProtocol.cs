@@ -39,3 +39,10 @@ public static class PortfolioProtocol
         int FillsFrom,
         ImmutableArray<OrderFilled> Fills);
 }
+
+/// <summary>
+/// The ledger and pending strategy bar a <see cref="PortfolioActor"/> command left, stored after that command's
+/// valuations. The ledger's closed trades are those from index <paramref name="ClosedFrom"/> on, so records carry the
+/// trades closed since the previous record (a snapshot carries them all, from 0).
+/// </summary>
+public sealed record PortfolioRecorded(PortfolioLedgerState Ledger, int ClosedFrom, Candle? Pending);

@@ -2,6 +2,7 @@ using ActorArb.Actors.Arbitrage;
 using ActorArb.Actors.Persistence;
 using ActorArb.Actors.Portfolio;
 using ActorArb.Actors.Runtime;
+using ActorArb.Actors.Runtime.Persistence;
 using ActorArb.Domain.Events;
 using ActorArb.Domain.Time;
 
@@ -32,6 +33,7 @@ internal sealed class BacktestObserverActor : ReceiveActor
         Receive<JournalProtocol.Flushed>(f => recording.Flushed = f);
         Receive<ReplayProtocol.ReplayPaused>(p => recording.Paused = p);
         Receive<JournalProtocol.Sequences>(s => recording.Sequences = s);
+        Receive<PersistenceProtocol.Status>(s => recording.Stages[s.PersistenceId] = s);
         Receive<RegimeChanged>(c =>
         {
             // A resumed replay re-runs the regime detector from the start: its changes before the checkpoint are known.
@@ -72,6 +74,9 @@ internal sealed class BacktestRecording
     public ReplayProtocol.ReplayPaused? Paused { get; set; }
 
     public JournalProtocol.Sequences? Sequences { get; set; }
+
+    /// <summary>Gets the last status each chain stage reported, by stream: the stages write their streams themselves.</summary>
+    public Dictionary<string, PersistenceProtocol.Status> Stages { get; } = new(StringComparer.Ordinal);
 
     public int SkipRegimeChanges { get; set; }
 

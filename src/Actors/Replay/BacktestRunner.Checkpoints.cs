@@ -55,6 +55,7 @@ public static partial class BacktestRunner
 
                 var stream = ReplayCheckpoints.StreamOf(runId);
                 chain.Journal.Tell(new JournalProtocol.GetSequences(), chain.Observer);
+                chain.AskStatus();
                 dispatcher.RunUntilIdle();
                 var checkpoint = new ReplayCheckpoint(
                     paused.LastTimeMs,
@@ -62,7 +63,7 @@ public static partial class BacktestRunner
                     paused.Batches,
                     State<ReplayGate.Passed>(recording).Count,
                     count.Chain,
-                    [.. recording.Sequences!.Streams.Where(s => s.StreamId != stream)],
+                    Streams(recording, stream),
                     State<StrategyProtocol.State>(recording),
                     State<RiskProtocol.State>(recording),
                     State<ExecutionProtocol.State>(recording),
@@ -117,6 +118,9 @@ public static partial class BacktestRunner
 
         public ReplayCheckpoint Last { get; }
 
+        /// <summary>Gets the version of every stream at the cut, where the stages restored from it continue.</summary>
+        public ImmutableDictionary<string, long> Versions => Last.Streams.ToImmutableDictionary(s => s.StreamId, s => s.Sequence, StringComparer.Ordinal);
+
         public PortfolioProtocol.State Portfolio { get; }
 
         private List<RegimeChanged> RegimeChanges { get; }
@@ -134,21 +138,16 @@ public static partial class BacktestRunner
         }
 
         /// <summary>
-        /// Returns where the journal starts each stream: the restored stages continue after the checkpoint; the
-        /// candle and regime streams start over, their events up to the checkpoint known to be stored.
+        /// Returns where the journal starts each stream: the candle and regime streams start over, their events up to
+        /// the checkpoint known to be stored, and the checkpoint stream continues. The stages write their own streams.
         /// </summary>
         public JournalStart JournalStart(BacktestPlan plan)
         {
-            var reproduced = new HashSet<string>(StringComparer.Ordinal) { CandleAggregatorActor.StreamOf(plan.RunId, plan.Instrument.Id), RegimeDetectorActor.StreamOf(plan.RunId, plan.Instrument.Id) };
             var next = ImmutableDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
             var durable = ImmutableDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
             foreach (var s in Last.Streams)
             {
                 durable[s.StreamId] = s.Sequence;
-                if (!reproduced.Contains(s.StreamId))
-                {
-                    next[s.StreamId] = s.Sequence;
-                }
             }
 
             var checkpoints = ReplayCheckpoints.StreamOf(plan.RunId);

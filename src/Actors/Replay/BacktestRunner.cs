@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ActorArb.Actors.Execution;
 using ActorArb.Actors.MarketData;
 using ActorArb.Actors.Persistence;
@@ -5,6 +6,7 @@ using ActorArb.Actors.Portfolio;
 using ActorArb.Actors.Regimes;
 using ActorArb.Actors.Risk;
 using ActorArb.Actors.Runtime;
+using ActorArb.Actors.Runtime.Persistence;
 using ActorArb.Actors.Strategies;
 using ActorArb.Domain.Events;
 using ActorArb.Domain.Metrics;
@@ -48,10 +50,13 @@ public static partial class BacktestRunner
             var instrument = plan.Instrument;
             var last = resume?.Last;
             var journal = system.ActorOf(EventJournalActor.Props(store, system.Name, resume?.JournalStart(plan) ?? JournalStart.FromBeginning), "journal");
-            var portfolio = system.ActorOf(PortfolioActor.Props(instrument, plan.InitialCash, plan.BaseTimeframe, plan.StrategyTimeframe, observer, journal, scope, resume?.Portfolio), "portfolio");
-            var execution = system.ActorOf(ExecutionActor.Props(instrument, plan.Fills, plan.BaseTimeframe, portfolio, journal, scope, last?.Execution), "execution");
-            var risk = system.ActorOf(RiskManagerActor.Props(plan.Risk, instrument, plan.BaseTimeframe, plan.InitialCash, execution, journal, scope, last?.Risk), "risk");
-            var strategy = system.ActorOf(StrategyActor.Props(plan.CreateStrategy(), plan.InitialCash, risk, journal, scope, last?.Strategy), "strategy");
+
+            // The stages start where the checkpoint restores them (or fresh) and write their own streams from there.
+            var stages = StagePersistence.Replay(store, resume?.Versions ?? ImmutableDictionary<string, long>.Empty);
+            var portfolio = system.ActorOf(PortfolioActor.Props(instrument, plan.InitialCash, plan.BaseTimeframe, plan.StrategyTimeframe, observer, stages, scope, resume?.Portfolio), "portfolio");
+            var execution = system.ActorOf(ExecutionActor.Props(instrument, plan.Fills, plan.BaseTimeframe, portfolio, stages, scope, last?.Execution), "execution");
+            var risk = system.ActorOf(RiskManagerActor.Props(plan.Risk, instrument, plan.BaseTimeframe, plan.InitialCash, execution, stages, scope, last?.Risk), "risk");
+            var strategy = system.ActorOf(StrategyActor.Props(plan.CreateStrategy(), plan.InitialCash, risk, stages, scope, last?.Strategy), "strategy");
             var gate = checkpoints is null ? null : system.ActorOf(ReplayGate.Props(strategy, last?.GateCount ?? 0), "gate");
             var regime = system.ActorOf(RegimeDetectorActor.Props(instrument, plan.Regime, plan.RegimeTimeframe, gate ?? strategy, journal, scope), "regime");
             var aggregator = system.ActorOf(CandleAggregatorActor.Props(instrument, plan.BaseTimeframe, plan.Candles, regime, journal, scope), "candles");
@@ -64,6 +69,7 @@ public static partial class BacktestRunner
                 ? RunToEnd(dispatcher)
                 : RunWithCheckpoints(dispatcher, reader, chain, recording, plan.RunId, resume);
             journal.Tell(new JournalProtocol.Flush(), observer);
+            chain.AskStatus();
             if (checkpoints is not null)
             {
                 journal.Tell(new JournalProtocol.GetSequences(), observer);
@@ -92,7 +98,9 @@ public static partial class BacktestRunner
                 recording.RiskEvents,
                 book.Marks,
                 PerformanceMetrics.Compute(book.Equity, book.Trades, plan.InitialCash, plan.StrategyTimeframe.Ms),
-                checkpoints is null ? recording.Flushed?.EventsWritten ?? 0 : recording.Sequences!.Streams.Sum(s => s.Sequence),
+                checkpoints is null
+                    ? (recording.Flushed?.EventsWritten ?? 0) + recording.Stages.Values.Sum(s => s.Written)
+                    : Streams(recording, "").Sum(s => s.Sequence),
                 checkpoints is null ? dispatcher.Processed : messages.Chain);
         }
     }
@@ -103,8 +111,27 @@ public static partial class BacktestRunner
         return new MessageCount();
     }
 
+    /// <summary>Returns the last sequence of every stream the run wrote, the journal's and the stages', but <paramref name="except"/>.</summary>
+    private static ImmutableArray<JournalProtocol.StreamSequence> Streams(BacktestRecording recording, string except) =>
+    [
+        .. recording.Sequences!.Streams
+            .Concat(recording.Stages.Values.Select(s => new JournalProtocol.StreamSequence(s.PersistenceId, s.Version)))
+            .Where(s => s.StreamId != except)
+            .OrderBy(s => s.StreamId, StringComparer.Ordinal),
+    ];
+
     /// <summary>The actors a checkpoint talks to.</summary>
-    private sealed record Chain(IActorRef Journal, IActorRef Observer, IActorRef Gate, IActorRef Strategy, IActorRef Risk, IActorRef Execution, IActorRef Portfolio);
+    private sealed record Chain(IActorRef Journal, IActorRef Observer, IActorRef Gate, IActorRef Strategy, IActorRef Risk, IActorRef Execution, IActorRef Portfolio)
+    {
+        /// <summary>Asks the stages, which write their own streams, for their versions (answered to the observer).</summary>
+        public void AskStatus()
+        {
+            foreach (var stage in new[] { Strategy, Risk, Execution, Portfolio })
+            {
+                stage.Tell(new PersistenceProtocol.GetStatus(), Observer);
+            }
+        }
+    }
 
     /// <summary>Messages the chain handled, checkpoint work excluded, so a resumed run reports what an uninterrupted one does.</summary>
     private sealed class MessageCount

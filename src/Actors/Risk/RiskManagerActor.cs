@@ -14,56 +14,104 @@ namespace ActorArb.Actors.Risk;
 /// Hosts the <see cref="RiskManager"/>: values the book on every base candle (drawdown and daily-loss halts),
 /// follows regime changes (FLASH_CRASH / DEPEG halts), takes the operator's kill switch, and approves or
 /// rejects each intent. Approved orders go to execution behind the candles they were decided on; rejections
-/// go back to the strategy. Every decision and halt is persisted with its reason.
+/// go back to the strategy. Every decision and halt is persisted with its reason, and with them a
+/// <see cref="RiskRecorded"/> of the state the command left (a <see cref="StageActor"/>), before anyone hears of it.
 /// </summary>
-public sealed class RiskManagerActor : ReceiveActor
+public sealed class RiskManagerActor : StageActor
 {
-    private readonly RiskManager _risk;
+    private readonly RiskLimits _limits;
     private readonly Timeframe _baseTimeframe;
     private readonly IActorRef _execution;
-    private readonly IActorRef _journal;
-    private readonly string _stream;
     private readonly List<IDomainEvent> _events = [];
+    private RiskManager _risk;
     private double _cash;
     private double _position;
     private Price _mark;
     private long _timeMs;
     private Regime _regime;
 
-    private RiskManagerActor(RiskLimits limits, Instrument instrument, Timeframe baseTimeframe, double initialCash, IActorRef execution, IActorRef journal, string streamScope, RiskProtocol.State? restore)
+    private RiskManagerActor(RiskLimits limits, Instrument instrument, Timeframe baseTimeframe, double initialCash, IActorRef execution, StagePersistence persistence, string streamScope, RiskProtocol.State? restore)
+        : base(persistence, StreamOf(streamScope))
     {
-        _risk = restore is null ? new RiskManager(limits) : RiskManager.Restore(limits, restore.Manager);
+        _limits = limits;
+        _risk = new RiskManager(limits);
         _baseTimeframe = baseTimeframe;
         _cash = initialCash;
         _regime = instrument.IsPegged ? Regime.PegStable : Regime.Normal;
         if (restore is not null)
         {
-            (_cash, _position, _mark, _timeMs, _regime) = (restore.Cash, restore.Position, restore.Mark, restore.TimeMs, restore.Regime);
+            Apply(restore);
         }
 
         _execution = execution;
-        _journal = journal;
-        _stream = $"{streamScope}/risk";
-        Receive<MarketDataProtocol.CandleBatch>(Handle);
-        Receive<RegimeChanged>(Handle);
-        Receive<OrderIntent>(Handle);
-        Receive<PortfolioProtocol.Snapshot>(Handle);
-        Receive<RiskProtocol.Halt>(m => Record(() => _risk.Halt(_timeMs, m.Reason, _events)));
-        Receive<RiskProtocol.Resume>(m => Record(() => _risk.Resume(_timeMs, m.Reason, _events)));
-        Receive<RiskProtocol.DataHealth>(m => Record(() => _risk.OnDataHealth(_timeMs, m.Healthy, m.Reason, _events)));
-        Receive<MarketDataProtocol.EndOfData>(end => _execution.Tell(end, Self));
-        Receive<TakeCheckpoint>(c => c.ReplyTo.Tell(new RiskProtocol.State(_cash, _position, _mark, _timeMs, _regime, _risk.Export()), Self));
     }
 
     /// <summary>
     /// Returns the props of a risk manager with <paramref name="limits"/>, starting from <paramref name="restore"/> (a
-    /// checkpoint's state) when given.
+    /// checkpoint's state) when given, and otherwise as <paramref name="persistence"/> recovers it.
     /// </summary>
-    public static Props Props(RiskLimits limits, Instrument instrument, Timeframe baseTimeframe, double initialCash, IActorRef execution, IActorRef journal, string streamScope, RiskProtocol.State? restore = null) =>
-        Runtime.Props.Create(() => new RiskManagerActor(limits, instrument, baseTimeframe, initialCash, execution, journal, streamScope, restore));
+    public static Props Props(RiskLimits limits, Instrument instrument, Timeframe baseTimeframe, double initialCash, IActorRef execution, StagePersistence persistence, string streamScope, RiskProtocol.State? restore = null) =>
+        Runtime.Props.Create(() => new RiskManagerActor(limits, instrument, baseTimeframe, initialCash, execution, persistence, streamScope, restore));
+
+    /// <summary>Returns the stream of the risk manager of the chain scoped by <paramref name="streamScope"/>.</summary>
+    public static string StreamOf(string streamScope) => $"{streamScope}/risk";
+
+    /// <inheritdoc />
+    protected override void Restore(object record) => Apply(((RiskRecorded)record).State);
+
+    /// <inheritdoc />
+    protected override object? SnapshotState() => new RiskRecorded(State());
+
+    /// <inheritdoc />
+    protected override void Command(object message)
+    {
+        switch (message)
+        {
+            case MarketDataProtocol.CandleBatch batch:
+                Handle(batch);
+                break;
+            case RegimeChanged change:
+                _regime = change.To;
+                _risk.OnRegime(change.TimeMs, change.To, _events);
+                Store(record: true);
+                break;
+            case OrderIntent intent:
+                Handle(intent);
+                break;
+            case PortfolioProtocol.Snapshot snapshot:
+                var changed = snapshot.Cash != _cash || snapshot.Position != _position;
+                (_cash, _position) = (snapshot.Cash, snapshot.Position);
+                Store(changed);
+                break;
+            case RiskProtocol.Halt halt:
+                _risk.Halt(_timeMs, halt.Reason, _events);
+                Store(record: _events.Count > 0);
+                break;
+            case RiskProtocol.Resume resume:
+                // A resume restarts the drawdown peak even when nothing was halted.
+                _risk.Resume(_timeMs, resume.Reason, _events);
+                Store(record: true);
+                break;
+            case RiskProtocol.DataHealth health:
+                _risk.OnDataHealth(_timeMs, health.Healthy, health.Reason, _events);
+                Store(record: _events.Count > 0);
+                break;
+            case MarketDataProtocol.EndOfData end:
+                _execution.Tell(end, Self);
+                break;
+            case TakeCheckpoint checkpoint:
+                checkpoint.ReplyTo.Tell(State(), Self);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
 
     private void Handle(MarketDataProtocol.CandleBatch batch)
     {
+        // Halts on equity come with a mark, so they are always recorded.
+        var marked = false;
         foreach (ref readonly var candle in batch.Candles.AsSpan())
         {
             if (candle.Timeframe != _baseTimeframe)
@@ -74,60 +122,41 @@ public sealed class RiskManagerActor : ReceiveActor
             _mark = candle.Close;
             _timeMs = candle.CloseTimeMs;
             _risk.OnEquity(_timeMs, Equity(), _events);
+            marked = true;
         }
 
-        Flush();
-        _execution.Tell(batch, Self);
-    }
-
-    private void Handle(RegimeChanged change)
-    {
-        _regime = change.To;
-        Record(() => _risk.OnRegime(change.TimeMs, change.To, _events));
+        Store(marked, () => _execution.Tell(batch, Self));
     }
 
     private void Handle(OrderIntent intent)
     {
         var decision = _risk.Evaluate(intent, new RiskSnapshot(_cash, _position, Equity(), _mark, _regime));
-        _journal.Tell(new JournalProtocol.Append(_stream, [decision.Event]), Self);
-        Context.System.EventStream.Publish(decision.Event);
+        _events.Add(decision.Event);
         if (decision.IsApproved)
         {
-            _execution.Tell(decision.Approved, Self);
+            Store(record: true, () => _execution.Tell(decision.Approved, Self));
         }
         else
         {
-            Sender.Tell(decision.Rejected, Self);
+            var strategy = Sender;
+            Store(record: true, () => strategy.Tell(decision.Rejected, Self));
         }
-    }
-
-    private void Handle(PortfolioProtocol.Snapshot snapshot)
-    {
-        _cash = snapshot.Cash;
-        _position = snapshot.Position;
     }
 
     private double Equity() => _cash + _position * _mark.ToDouble();
 
-    private void Record(Action evolve)
+    private RiskProtocol.State State() => new(_cash, _position, _mark, _timeMs, _regime, _risk.Export());
+
+    private void Apply(RiskProtocol.State state)
     {
-        evolve();
-        Flush();
+        _risk = RiskManager.Restore(_limits, state.Manager);
+        (_cash, _position, _mark, _timeMs, _regime) = (state.Cash, state.Position, state.Mark, state.TimeMs, state.Regime);
     }
 
-    private void Flush()
+    /// <summary>Persists the command's events, and its state when <paramref name="record"/>, then runs <paramref name="then"/>.</summary>
+    private void Store(bool record, Action? then = null)
     {
-        if (_events.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var e in _events)
-        {
-            Context.System.EventStream.Publish(e);
-        }
-
-        _journal.Tell(new JournalProtocol.Append(_stream, [.. _events]), Self);
+        Commit(_events, record ? new RiskRecorded(State()) : null, then);
         _events.Clear();
     }
 }

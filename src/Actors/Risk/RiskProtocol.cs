@@ -19,3 +19,6 @@ public static class RiskProtocol
     /// <summary>The actor's state at a checkpoint: the book and mark it values equity with, the regime, and the risk manager's own state.</summary>
     public sealed record State(double Cash, double Position, Price Mark, long TimeMs, Regime Regime, RiskManagerState Manager);
 }
+
+/// <summary>The state a <see cref="RiskManagerActor"/> command left, stored after that command's decisions and halts.</summary>
+public sealed record RiskRecorded(RiskProtocol.State State);

@@ -11,3 +11,6 @@ public static class StrategyProtocol
     /// </summary>
     public sealed record State(double Cash, double Position, int WorkingOrders, StrategyState? Strategy);
 }
+
+/// <summary>The book and memory a <see cref="StrategyActor"/> command left, stored after that command's intents.</summary>
+public sealed record StrategyRecorded(StrategyProtocol.State State);

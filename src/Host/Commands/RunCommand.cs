@@ -4,6 +4,7 @@ using ActorArb.Actors.Feeds.Rest;
 using ActorArb.Actors.Feeds.WebSockets;
 using ActorArb.Actors.Live;
 using ActorArb.Actors.Persistence;
+using ActorArb.Actors.Persistence.Postgres;
 using ActorArb.Actors.Runtime;
 using ActorArb.Domain.Market;
 using ActorArb.Host.Composition;
@@ -15,8 +16,9 @@ namespace ActorArb.Host.Commands;
 /// <c>actorarb run</c>: the long-running live (paper) service. The enabled venues of the <c>feeds</c> section stream
 /// trades into the backtest section's chain per instrument (candles, regimes, strategy, risk, paper execution,
 /// portfolio), every event persisted; feed gaps are refilled from REST; an unhealthy or stale feed halts new exposure.
-/// SIGTERM or Ctrl-C stops the feeds, checkpoints every chain and flushes the journal; a restart with the same run id
-/// resumes from the checkpoints. With <c>backtest.strategy.type = spread</c> the venues' instruments are the spread's
+/// The strategy, risk, execution and portfolio stages store every command, so a restart with the same run id, even after
+/// the process was killed, recovers them from their snapshots and streams. SIGTERM or Ctrl-C stops the feeds,
+/// checkpoints the candle aggregators' open bars and flushes the journal; a restart resumes those bars too. With <c>backtest.strategy.type = spread</c> the venues' instruments are the spread's
 /// legs and feed the one cross-exchange arbitrage instead.
 /// </summary>
 internal static class RunCommand
@@ -44,7 +46,8 @@ internal static class RunCommand
         try
         {
             var plan = Plan(backtest, feeds, runId, staleAfter, transports);
-            await using var graph = await LiveGraph.StartAsync(plan, store).ConfigureAwait(false);
+            var snapshots = pg is null ? (ISnapshotStore)new InMemorySnapshotStore() : new PostgresSnapshotStore(pg);
+            await using var graph = await LiveGraph.StartAsync(plan with { SnapshotEvery = persistence.SnapshotEvery }, store, snapshots: snapshots).ConfigureAwait(false);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"run {runId}: {string.Join(", ", plan.Feeds.Select(f => $"{f.Options.Flavour} {string.Join('/', f.Options.Symbols)} at {f.Options.Endpoint}"))}; {persistence.Store} store; {graph.Resumed} of {graph.Checkpointed} chains resumed from a checkpoint"));
             using (var stop = new StopSignal())

@@ -20,7 +20,9 @@ public sealed class EventTypeRegistry
     /// <see cref="OrderIntent"/>, <see cref="OrderApproved"/>, <see cref="OrderRejected"/>, <see cref="OrderFilled"/>,
     /// <see cref="TradingHalted"/>, <see cref="TradingResumed"/>, <see cref="PortfolioValued"/>,
     /// <see cref="OptimizationCompleted"/>, <see cref="FeedGapDetected"/>, <see cref="FeedConnectionChanged"/>, <see cref="ArbitrageExecuted"/>), the replay's <see cref="ReplayCheckpoint"/>, the live run's <see cref="Live.LiveCheckpoint"/> and
-    /// <see cref="Arbitrage.SpreadCheckpoint"/>, and <see cref="string"/>.
+    /// <see cref="Arbitrage.SpreadCheckpoint"/>, the chain stages' state records (<see cref="Strategies.StrategyRecorded"/>,
+    /// <see cref="Risk.RiskRecorded"/>, <see cref="Execution.ExecutionRecorded"/>, <see cref="Portfolio.PortfolioRecorded"/>),
+    /// and <see cref="string"/>.
     /// </summary>
     public static EventTypeRegistry CreateDefault() => new EventTypeRegistry()
         .Register<CandleClosed>()
@@ -39,6 +41,10 @@ public sealed class EventTypeRegistry
         .Register<Live.LiveCheckpoint>()
         .Register<ArbitrageExecuted>()
         .Register<Arbitrage.SpreadCheckpoint>()
+        .Register<Strategies.StrategyRecorded>()
+        .Register<Risk.RiskRecorded>()
+        .Register<Execution.ExecutionRecorded>()
+        .Register<Portfolio.PortfolioRecorded>()
         .Register<string>();
 
     /// <summary>Registers <typeparamref name="T"/> under its simple CLR name and returns this registry.</summary>
