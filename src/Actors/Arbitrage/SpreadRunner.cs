@@ -52,7 +52,7 @@ public static class SpreadRunner
             for (var i = 0; i < plan.Sources.Count; i++)
             {
                 var leg = plan.Sources[i];
-                var name = "candles-" + leg.Instrument.Id.ToString().Replace('/', '-').Replace(':', '-');
+                var name = "candles-" + CandleAggregatorActor.NameOf(leg.Instrument.Id);
                 lanes.Add((sources[i], system.ActorOf(CandleAggregatorActor.Props(leg.Instrument, leg.BaseTimeframe, plan.Candles, spread, journal, scope), name)));
             }
 

@@ -29,8 +29,7 @@ public sealed partial class FeedActor : ReceiveActor
     private readonly string _stream;
     private readonly TradeDeduplicator _dedupe = new();
     private readonly TradeGapTracker _gaps = new();
-    private readonly Dictionary<InstrumentId, List<TradeTick>> _outgoing = [];
-    private readonly Dictionary<InstrumentId, (long TradeMs, long ArrivedMs)> _lastTrade = [];
+    private readonly Dictionary<InstrumentId, Lane> _lanes = [];
     private readonly List<string> _samples = [];
     private readonly CancellationTokenSource _stopping = new();
     private FeedStage? _stage;
@@ -163,37 +162,41 @@ public sealed partial class FeedActor : ReceiveActor
             return false;
         }
 
-        if (!_routes.ContainsKey(trade.Instrument))
+        if (_lanes.TryGetValue(trade.Instrument, out var lane))
+        {
+            if (trade.TimeMs >= lane.TradeMs)
+            {
+                lane.TradeMs = trade.TimeMs;
+                lane.ArrivedMs = arrivedMs;
+            }
+        }
+        else if (_routes.TryGetValue(trade.Instrument, out var route))
+        {
+            // Lanes are created in first-routed-trade order; Route and OnTick walk them in that order.
+            _lanes[trade.Instrument] = lane = new Lane(route, trade.TimeMs, arrivedMs);
+        }
+        else
         {
             _unrouted++;
             return false;
         }
 
-        if (!_outgoing.TryGetValue(trade.Instrument, out var list))
-        {
-            _outgoing[trade.Instrument] = list = [];
-        }
-
-        list.Add(trade);
-        if (!_lastTrade.TryGetValue(trade.Instrument, out var last) || trade.TimeMs >= last.TradeMs)
-        {
-            _lastTrade[trade.Instrument] = (trade.TimeMs, arrivedMs);
-        }
-
+        lane.Pending.Add(trade);
         return true;
     }
 
     private void Route()
     {
-        foreach (var (instrument, trades) in _outgoing)
+        foreach (var lane in _lanes.Values)
         {
+            var trades = lane.Pending;
             if (trades.Count == 0)
             {
                 continue;
             }
 
             _routed += trades.Count;
-            _routes[instrument].Tell(new MarketDataProtocol.TickBatch([.. trades]), Self);
+            lane.Route.Tell(new MarketDataProtocol.TickBatch([.. trades]), Self);
             trades.Clear();
         }
     }
@@ -203,12 +206,12 @@ public sealed partial class FeedActor : ReceiveActor
         FlushGaps();
         var now = _clock.NowMs;
         var idle = (long)_options.IdleWatermarkDelay.TotalMilliseconds;
-        foreach (var (instrument, last) in _lastTrade)
+        foreach (var lane in _lanes.Values)
         {
-            var quiet = now - last.ArrivedMs;
+            var quiet = now - lane.ArrivedMs;
             if (_connected && quiet > idle)
             {
-                _routes[instrument].Tell(new MarketDataProtocol.Watermark(last.TradeMs + quiet - idle), Self);
+                lane.Route.Tell(new MarketDataProtocol.Watermark(lane.TradeMs + quiet - idle), Self);
             }
         }
     }
@@ -271,4 +274,20 @@ public sealed partial class FeedActor : ReceiveActor
     private FeedMetrics Metrics() => new(
         _options.Flavour, _connected, Math.Max(0, _reconnects - 1), _frames, _trades, _routed, _duplicates, _unrouted, _malformed, _ignored, _errors,
         _gapCount, _refilled, _refillFailures, 0, _lastMessageAtMs, _lastLagMs, _maxLagMs, [.. _samples]);
+
+    /// <summary>One routed instrument's state, so a trade costs one dictionary lookup.</summary>
+    private sealed class Lane(IActorRef route, long tradeMs, long arrivedMs)
+    {
+        /// <summary>Gets the instrument's candle aggregator.</summary>
+        public IActorRef Route { get; } = route;
+
+        /// <summary>Gets the accepted trades not yet routed.</summary>
+        public List<TradeTick> Pending { get; } = [];
+
+        /// <summary>Gets or sets the time of the latest trade seen, for the idle watermark.</summary>
+        public long TradeMs { get; set; } = tradeMs;
+
+        /// <summary>Gets or sets when that latest trade arrived.</summary>
+        public long ArrivedMs { get; set; } = arrivedMs;
+    }
 }

@@ -99,7 +99,7 @@ public sealed class LiveGraph : IAsyncDisposable
                 if (spread is { } s)
                 {
                     var restore = Fitting(lastSpread?.Candles, instrument.Id, plan.Candles);
-                    routes[instrument.Id] = system.ActorOf(CandleAggregatorActor.Props(instrument, Timeframe.OneMinute, plan.Candles, s.Item2, journal, plan.RunId, restore), "candles-" + Chain.NameOf(instrument.Id));
+                    routes[instrument.Id] = system.ActorOf(CandleAggregatorActor.Props(instrument, Timeframe.OneMinute, plan.Candles, s.Item2, journal, plan.RunId, restore), "candles-" + CandleAggregatorActor.NameOf(instrument.Id));
                     spreadAggregators.Add(routes[instrument.Id]);
                     continue;
                 }
@@ -210,9 +210,8 @@ public sealed class LiveGraph : IAsyncDisposable
     /// </summary>
     private static async Task<long> StoredThroughAsync(IEventStore store, string stream, CancellationToken cancellationToken)
     {
-        var version = await store.GetStreamVersionAsync(stream, cancellationToken).ConfigureAwait(false);
         var through = long.MinValue;
-        await foreach (var recorded in store.ReadStreamAsync(stream, Math.Max(0, version - 64), cancellationToken).ConfigureAwait(false))
+        foreach (var recorded in await TailAsync(store, stream, 64, cancellationToken).ConfigureAwait(false))
         {
             if (recorded.Payload is CandleClosed { Candle: var candle } && candle.Timeframe == Timeframe.OneMinute)
             {
@@ -223,16 +222,22 @@ public sealed class LiveGraph : IAsyncDisposable
         return through;
     }
 
+    /// <summary>Returns the latest checkpoint in <paramref name="stream"/>, which holds nothing else, reading only that one.</summary>
     private static async Task<T?> LatestAsync<T>(IEventStore store, string stream, CancellationToken cancellationToken)
-        where T : class
+        where T : class =>
+        (await TailAsync(store, stream, 1, cancellationToken).ConfigureAwait(false)).Select(e => e.Payload).OfType<T>().LastOrDefault();
+
+    /// <summary>Returns the last <paramref name="count"/> events of <paramref name="stream"/>, read from its version on.</summary>
+    private static async Task<List<RecordedEvent>> TailAsync(IEventStore store, string stream, int count, CancellationToken cancellationToken)
     {
-        T? last = null;
-        await foreach (var recorded in store.ReadStreamAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var version = await store.GetStreamVersionAsync(stream, cancellationToken).ConfigureAwait(false);
+        var tail = new List<RecordedEvent>(count);
+        await foreach (var recorded in store.ReadStreamAsync(stream, Math.Max(0, version - count), cancellationToken).ConfigureAwait(false))
         {
-            last = recorded.Payload as T ?? last;
+            tail.Add(recorded);
         }
 
-        return last;
+        return tail;
     }
 
     /// <summary>Throws unless the feeds carry exactly the spread's legs.</summary>
@@ -260,12 +265,10 @@ public sealed class LiveGraph : IAsyncDisposable
         /// <summary>Returns the scope of the stage streams of <paramref name="instrument"/>'s chain in run <paramref name="runId"/>.</summary>
         public static string StageScopeOf(string runId, InstrumentId instrument) => $"{runId}/{instrument}";
 
-        internal static string NameOf(InstrumentId instrument) => instrument.ToString().Replace('/', '-').Replace(':', '-');
-
         internal static Chain Spawn(ActorSystem system, LivePlan plan, Instrument instrument, IActorRef journal, StagePersistence stages, LiveCheckpoint? last, long closedBefore)
         {
             // Each instrument's stages write streams of their own (one writer per stream), and recover from them.
-            var name = NameOf(instrument.Id);
+            var name = CandleAggregatorActor.NameOf(instrument.Id);
             var scope = StageScopeOf(plan.RunId, instrument.Id);
             var portfolio = system.ActorOf(PortfolioActor.Props(instrument, plan.InitialCash, Timeframe.OneMinute, plan.StrategyTimeframe, system.DeadLetters, stages, scope), "portfolio-" + name);
             var execution = system.ActorOf(ExecutionActor.Props(instrument, plan.Fills, Timeframe.OneMinute, portfolio, stages, scope), "execution-" + name);

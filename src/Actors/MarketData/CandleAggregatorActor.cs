@@ -55,6 +55,9 @@ public sealed class CandleAggregatorActor : ReceiveActor
         });
     }
 
+    /// <summary>Returns <paramref name="instrument"/> as it reads in actor names (<c>kraken-USDC-USD</c>).</summary>
+    internal static string NameOf(InstrumentId instrument) => instrument.ToString().Replace('/', '-').Replace(':', '-');
+
     /// <summary>Returns the stream the candle events of <paramref name="instrument"/> go to under <paramref name="streamScope"/>.</summary>
     public static string StreamOf(string streamScope, InstrumentId instrument) => $"{streamScope}/candles/{instrument}";
 

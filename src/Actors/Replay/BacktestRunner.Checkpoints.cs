@@ -21,19 +21,23 @@ namespace ActorArb.Actors.Replay;
 /// </summary>
 public static partial class BacktestRunner
 {
-    private static MessageCount RunWithCheckpoints(DeterministicDispatcher dispatcher, IActorRef reader, Chain chain, BacktestRecording recording, string runId, Resume? resume)
+    /// <summary>
+    /// Runs the replay, checkpointing whenever the source pauses, and returns the messages the chain handled, checkpoint
+    /// work excluded, so a resumed run reports what an uninterrupted one does.
+    /// </summary>
+    private static long RunWithCheckpoints(DeterministicDispatcher dispatcher, IActorRef reader, Chain chain, BacktestRecording recording, string runId, Resume? resume)
     {
-        var count = new MessageCount();
+        var handledByChain = 0L;
         var counting = resume is null;
         var number = resume?.Last.Number ?? 0;
         var exported = (Regimes: recording.RegimeChanges.Count, Rejections: recording.Rejections.Count, Halts: recording.RiskEvents.Count);
         while (true)
         {
             var handled = dispatcher.RunUntilIdle();
-            count.Chain += counting ? handled : 0;
+            handledByChain += counting ? handled : 0;
             if (recording.Paused is not { } paused)
             {
-                return count;
+                return handledByChain;
             }
 
             recording.Paused = null;
@@ -41,7 +45,7 @@ public static partial class BacktestRunner
             {
                 // The cut: from here on this run handles exactly what the uninterrupted run handled after it.
                 counting = true;
-                count.Chain = resume.Last.ChainMessages;
+                handledByChain = resume.Last.ChainMessages;
             }
             else if (paused.Batches > (resume?.Last.Batches ?? 0))
             {
@@ -62,7 +66,7 @@ public static partial class BacktestRunner
                     number,
                     paused.Batches,
                     State<ReplayGate.Passed>(recording).Count,
-                    count.Chain,
+                    handledByChain,
                     Streams(recording, stream),
                     State<StrategyProtocol.State>(recording),
                     State<RiskProtocol.State>(recording),
@@ -143,16 +147,10 @@ public static partial class BacktestRunner
         /// </summary>
         public JournalStart JournalStart(BacktestPlan plan)
         {
-            var next = ImmutableDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
-            var durable = ImmutableDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
-            foreach (var s in Last.Streams)
-            {
-                durable[s.StreamId] = s.Sequence;
-            }
-
             var checkpoints = ReplayCheckpoints.StreamOf(plan.RunId);
-            next[checkpoints] = durable[checkpoints] = Last.Number;
-            return new JournalStart(next.ToImmutable(), durable.ToImmutable());
+            return new JournalStart(
+                ImmutableDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal).Add(checkpoints, Last.Number),
+                Versions.SetItem(checkpoints, Last.Number));
         }
     }
 }

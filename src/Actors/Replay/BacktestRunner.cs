@@ -66,7 +66,7 @@ public static partial class BacktestRunner
             var dispatcher = system.Deterministic!;
             var chain = new Chain(journal, observer, gate!, strategy, risk, execution, portfolio);
             var messages = checkpoints is null
-                ? RunToEnd(dispatcher)
+                ? dispatcher.RunUntilIdle()
                 : RunWithCheckpoints(dispatcher, reader, chain, recording, plan.RunId, resume);
             journal.Tell(new JournalProtocol.Flush(), observer);
             chain.AskStatus();
@@ -75,7 +75,7 @@ public static partial class BacktestRunner
                 journal.Tell(new JournalProtocol.GetSequences(), observer);
             }
 
-            messages.Chain += dispatcher.RunUntilIdle();
+            messages += dispatcher.RunUntilIdle();
 
             if (recording.Failure is { } failure)
             {
@@ -100,19 +100,13 @@ public static partial class BacktestRunner
                 PerformanceMetrics.Compute(book.Equity, book.Trades, plan.InitialCash, plan.StrategyTimeframe.Ms),
                 checkpoints is null
                     ? (recording.Flushed?.EventsWritten ?? 0) + recording.Stages.Values.Sum(s => s.Written)
-                    : Streams(recording, "").Sum(s => s.Sequence),
-                checkpoints is null ? dispatcher.Processed : messages.Chain);
+                    : Streams(recording).Sum(s => s.Sequence),
+                checkpoints is null ? dispatcher.Processed : messages);
         }
     }
 
-    private static MessageCount RunToEnd(DeterministicDispatcher dispatcher)
-    {
-        dispatcher.RunUntilIdle();
-        return new MessageCount();
-    }
-
     /// <summary>Returns the last sequence of every stream the run wrote, the journal's and the stages', but <paramref name="except"/>.</summary>
-    private static ImmutableArray<JournalProtocol.StreamSequence> Streams(BacktestRecording recording, string except) =>
+    private static ImmutableArray<JournalProtocol.StreamSequence> Streams(BacktestRecording recording, string? except = null) =>
     [
         .. recording.Sequences!.Streams
             .Concat(recording.Stages.Values.Select(s => new JournalProtocol.StreamSequence(s.PersistenceId, s.Version)))
@@ -131,11 +125,5 @@ public static partial class BacktestRunner
                 stage.Tell(new PersistenceProtocol.GetStatus(), Observer);
             }
         }
-    }
-
-    /// <summary>Messages the chain handled, checkpoint work excluded, so a resumed run reports what an uninterrupted one does.</summary>
-    private sealed class MessageCount
-    {
-        public long Chain { get; set; }
     }
 }

@@ -5,6 +5,7 @@ using ActorArb.Actors.Replay;
 using ActorArb.Actors.Runtime;
 using ActorArb.Domain.Events;
 using ActorArb.Domain.Market;
+using ActorArb.Domain.Portfolio;
 using ActorArb.Domain.Regimes;
 using ActorArb.Domain.Risk;
 
@@ -143,7 +144,7 @@ public sealed class RiskManagerActor : StageActor
         }
     }
 
-    private double Equity() => _cash + _position * _mark.ToDouble();
+    private double Equity() => PortfolioLedger.ValueOf(_cash, _position, _mark);
 
     private RiskProtocol.State State() => new(_cash, _position, _mark, _timeMs, _regime, _risk.Export());
 

@@ -4,6 +4,7 @@ using ActorArb.Actors.Portfolio;
 using ActorArb.Actors.Replay;
 using ActorArb.Actors.Runtime;
 using ActorArb.Domain.Events;
+using ActorArb.Domain.Portfolio;
 using ActorArb.Domain.Strategies;
 
 namespace ActorArb.Actors.Strategies;
@@ -183,7 +184,7 @@ public sealed class StrategyActor : StageActor
                 continue;
             }
 
-            var context = new StrategyContext(candle.CloseTimeMs, _cash, _position, _cash + _position * candle.Close.ToDouble());
+            var context = new StrategyContext(candle.CloseTimeMs, _cash, _position, PortfolioLedger.ValueOf(_cash, _position, candle.Close));
             _strategy.OnCandle(in candle, in context, _intents);
             if (_intents.Count == 0)
             {

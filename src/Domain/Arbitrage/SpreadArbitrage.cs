@@ -143,11 +143,7 @@ public sealed partial class SpreadArbitrage
         var closeMs = candle.CloseTimeMs;
         if (!_hasPending || closeMs > _pendingMs)
         {
-            if (_hasPending && !_pendingEvaluated)
-            {
-                Evaluate(_pendingMs, output);
-            }
-
+            EvaluatePending(output);
             leg.Record(candle);
             _hasPending = true;
             _pendingMs = closeMs;
@@ -164,8 +160,7 @@ public sealed partial class SpreadArbitrage
 
         if (!_pendingEvaluated && IsComplete(_pendingMs))
         {
-            Evaluate(_pendingMs, output);
-            _pendingEvaluated = true;
+            EvaluatePending(output);
         }
     }
 
@@ -173,6 +168,12 @@ public sealed partial class SpreadArbitrage
     public void Flush(List<IDomainEvent> output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        EvaluatePending(output);
+    }
+
+    /// <summary>Evaluates the pending time unless there is none or it has been evaluated, appending its events.</summary>
+    private void EvaluatePending(List<IDomainEvent> output)
+    {
         if (_hasPending && !_pendingEvaluated)
         {
             Evaluate(_pendingMs, output);

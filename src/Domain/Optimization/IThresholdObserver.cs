@@ -10,9 +10,9 @@ public interface IThresholdObserver
     /// <summary>Called after each bar with its equity (cash when flat, units × close when long).</summary>
     void OnBar(int bar, double equity);
 
-    /// <summary>Called when a buy fills at <paramref name="bar"/> with all of <paramref name="cash"/>.</summary>
-    void OnEntry(int bar, double cash);
+    /// <summary>Called when a buy fills with all of <paramref name="cash"/>.</summary>
+    void OnEntry(double cash);
 
-    /// <summary>Called when a sell fills at <paramref name="bar"/> and returns <paramref name="cash"/>.</summary>
-    void OnExit(int bar, double cash);
+    /// <summary>Called when a sell fills and returns <paramref name="cash"/>.</summary>
+    void OnExit(double cash);
 }

@@ -40,7 +40,7 @@ public static class ThresholdReference
                     units = 0.0;
                     isLong = false;
                     equity = cash;
-                    observer.OnExit(i, cash);
+                    observer.OnExit(cash);
                 }
                 else
                 {
@@ -49,7 +49,7 @@ public static class ThresholdReference
             }
             else if (close <= buy)
             {
-                observer.OnEntry(i, cash);
+                observer.OnEntry(cash);
                 units = costs.BuyUnits(cash, close);
                 cash = 0.0;
                 isLong = true;
@@ -86,11 +86,11 @@ public static class ThresholdReference
         {
         }
 
-        public readonly void OnEntry(int bar, double cash)
+        public readonly void OnEntry(double cash)
         {
         }
 
-        public readonly void OnExit(int bar, double cash)
+        public readonly void OnExit(double cash)
         {
         }
     }

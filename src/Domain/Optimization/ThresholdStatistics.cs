@@ -58,13 +58,13 @@ public static class ThresholdStatistics
             Previous = equity;
         }
 
-        public void OnEntry(int bar, double cash)
+        public void OnEntry(double cash)
         {
             EntryCash = cash;
             IsLong = true;
         }
 
-        public void OnExit(int bar, double cash)
+        public void OnExit(double cash)
         {
             IsLong = false;
             Book(cash - EntryCash);

@@ -116,11 +116,11 @@ public static class WalkForward
     {
         public void OnBar(int bar, double equity) => curve[offset + bar] = start * equity;
 
-        public void OnEntry(int bar, double cash)
+        public void OnEntry(double cash)
         {
         }
 
-        public void OnExit(int bar, double cash)
+        public void OnExit(double cash)
         {
         }
     }

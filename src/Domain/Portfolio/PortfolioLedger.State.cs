@@ -37,12 +37,10 @@ public sealed partial class PortfolioLedger
         foreach (var s in state.Positions)
         {
             var position = ledger.PositionFor(s.Instrument);
-
-            // OpenTrade sets the entry time and clears the accumulators, which are then set one by one.
-            position.OpenTrade(s.EntryTimeMs);
             position.Units = s.Units;
             position.CostBasis = s.CostBasis;
             position.Mark = s.Mark;
+            position.EntryTimeMs = s.EntryTimeMs;
             position.BoughtUnits = s.BoughtUnits;
             position.BoughtValue = s.BoughtValue;
             position.EntryCost = s.EntryCost;

@@ -92,7 +92,7 @@ public sealed partial class PortfolioLedger
         /// <summary>Gets <see cref="Mark"/> as a double, converted once per mark rather than on every equity read.</summary>
         public double MarkValue { get; private set; }
 
-        public long EntryTimeMs { get; private set; }
+        public long EntryTimeMs { get; set; }
 
         public double BoughtUnits { get; set; }
 

@@ -129,6 +129,13 @@ public sealed partial class PortfolioLedger
     public PortfolioValued Valued(long timeMs) => new(timeMs, Cash, Equity, RealisedPnl);
 
     /// <summary>
+    /// Returns the value of a single-instrument account holding <paramref name="cash"/> and <paramref name="units"/> at
+    /// <paramref name="price"/>: <c>cash + units * price</c>. The strategy, the risk manager, the portfolio and the
+    /// optimizer's simulation all value an account through here, so the actor graph and the simulation agree bit for bit.
+    /// </summary>
+    public static double ValueOf(double cash, double units, Price price) => cash + units * price.ToDouble();
+
+    /// <summary>
     /// Returns the equity point of a single-instrument account at <paramref name="bar"/>'s close, valued at that bar's
     /// own close (later marks must not leak into an earlier bar's point): exactly the cash when flat and
     /// <c>units * close</c> when all in (<c>0.0 + x == x</c>). The replay's portfolio and the optimizer's simulation
@@ -137,7 +144,7 @@ public sealed partial class PortfolioLedger
     public EquityPoint PointAt(in Candle bar)
     {
         var units = PositionOf(bar.Instrument);
-        return new EquityPoint(bar.CloseTimeMs, Cash + units * bar.Close.ToDouble(), units != 0);
+        return new EquityPoint(bar.CloseTimeMs, ValueOf(Cash, units, bar.Close), units != 0);
     }
 
     private Position PositionFor(InstrumentId instrument)

@@ -72,18 +72,20 @@ public sealed class StrategySimulation
             throw new InvalidOperationException("the simulation has finished");
         }
 
-        var cash = _ledger.Cash;
-        var position = _ledger.PositionOf(_id);
         if (candle.Timeframe == _strategy.Timeframe && _execution.WorkingCount == 0)
         {
-            _strategy.OnCandle(in candle, new StrategyContext(candle.CloseTimeMs, cash, position, cash + position * candle.Close.ToDouble()), _intents);
+            var cash = _ledger.Cash;
+            var position = _ledger.PositionOf(_id);
+            _strategy.OnCandle(in candle, new StrategyContext(candle.CloseTimeMs, cash, position, PortfolioLedger.ValueOf(cash, position, candle.Close)), _intents);
         }
 
         var isBase = candle.Timeframe == _setup.BaseTimeframe;
         if (isBase)
         {
             _mark = candle.Close;
-            _risk.OnEquity(candle.CloseTimeMs, cash + position * _mark.ToDouble(), _events);
+            var cash = _ledger.Cash;
+            var position = _ledger.PositionOf(_id);
+            _risk.OnEquity(candle.CloseTimeMs, PortfolioLedger.ValueOf(cash, position, _mark), _events);
             _last = candle;
         }
 
@@ -144,7 +146,7 @@ public sealed class StrategySimulation
     {
         var cash = _ledger.Cash;
         var position = _ledger.PositionOf(_id);
-        var decision = _risk.Evaluate(intent, new RiskSnapshot(cash, position, cash + position * _mark.ToDouble(), _mark, _regime));
+        var decision = _risk.Evaluate(intent, new RiskSnapshot(cash, position, PortfolioLedger.ValueOf(cash, position, _mark), _mark, _regime));
         if (!decision.IsApproved)
         {
             _rejections++;

@@ -42,7 +42,7 @@ internal sealed record LiveBenchOptions(
         var rate = line.Get("rate") is { } r ? NonNegative(r, "rate") : (double?)null;
         var store = line.Get("store") ?? "memory";
         var connection = line.Get("connection") ?? Environment.GetEnvironmentVariable("ACTORARB_PG");
-        var soak = line.Get("duration") is { } d ? Duration(d, "duration") : (TimeSpan?)null;
+        var soak = line.GetDuration("duration", "5m or 30s");
         var dropText = line.Get("drop-every");
         var warmUpText = line.Get("warm-up");
         line.EnsureAllRead("bench live");
@@ -132,7 +132,4 @@ internal sealed record LiveBenchOptions(
         double.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 && double.IsFinite(v)
             ? v
             : throw new UsageException($"--{option}: expected ticks per second (0 for as fast as possible), got \"{text}\"");
-
-    private static TimeSpan Duration(string text, string option) =>
-        HoconUnits.TryParseDuration(text, out var d) && d > TimeSpan.Zero ? d : throw new UsageException($"--{option}: expected a duration such as 5m or 30s, got \"{text}\"");
 }

@@ -41,7 +41,7 @@ internal static class OptimizeBench
         var sells = Enumerable.Range(10001, 100).ToArray();
         var combos = new ThresholdCombos(series, new ExactThresholdKernel(series), buys, sells, costs);
         var comboBars = (double)combos.Count * series.Length;
-        Console.Out.WriteLine($"bench optimize: {combos.Count:N0} combinations x {series.Length:N0} bars ({comboBars:0.###e0} combo-bars), fee 0.001, slip 0; {Environment.ProcessorCount} cores; kernel {ExactThresholdKernel.SimdPath}; {repeats} runs each; {LoadAverage()}");
+        Console.Out.WriteLine($"bench optimize: {combos.Count:N0} combinations x {series.Length:N0} bars ({comboBars:0.###e0} combo-bars), fee 0.001, slip 0; {Environment.ProcessorCount} cores; kernel {ExactThresholdKernel.SimdPath}; {repeats} runs each; {LoadAverage.Describe()}");
 
         var kernelResults = new ThresholdRun[combos.Count];
         var kernel = await TimeAsync(repeats, () =>
@@ -68,7 +68,7 @@ internal static class OptimizeBench
         Row("grid_ref.py numba-par", numba, numba);
         Row("actorarb exact kernel, all cores", kernel, numba);
         Row("actorarb optimizer (actor pool)", pool, numba);
-        Console.Out.WriteLine($"after: {LoadAverage()}");
+        Console.Out.WriteLine($"after: {LoadAverage.Describe()}");
         return 0;
 
         void Row(string name, Timing? timing, Timing? baseline) =>
@@ -101,13 +101,6 @@ internal static class OptimizeBench
         }
 
         return Timing.Of(seconds) with { Cpu = Timing.Of(cpu).Median };
-    }
-
-    /// <summary>Returns the 1, 5 and 15 minute load averages where the system publishes them (Linux).</summary>
-    private static string LoadAverage()
-    {
-        const string path = "/proc/loadavg";
-        return File.Exists(path) ? "load average " + string.Join(", ", File.ReadAllText(path).Split(' ').Take(3)) : "load average unknown";
     }
 
     /// <summary>Runs the reference on the same closes (written round-trip exact to a plain CSV it can read) and returns its median and best seconds.</summary>

@@ -31,10 +31,9 @@ internal static class BackfillCommand
         var symbol = SymbolMap.TryNormalise(venue, symbolText, out var normalised)
             ? normalised
             : throw new UsageException($"--symbol: expected BASE/QUOTE such as USDC/USD, got \"{symbolText}\"");
-        var timeframeText = line.Get("timeframe") ?? "1m";
-        var timeframe = Timeframe.TryParse(timeframeText, out var tf) ? tf : throw new UsageException($"--timeframe: expected e.g. 1m or 1h, got \"{timeframeText}\"");
-        var fromMs = Date(line, "from") ?? throw new UsageException("backfill needs --from DATE (UTC, e.g. 2023-03-01)");
-        var toMs = Date(line, "to") ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var timeframe = line.GetTimeframe("timeframe") ?? Timeframe.OneMinute;
+        var fromMs = line.GetDate("from") ?? throw new UsageException("backfill needs --from DATE (UTC, e.g. 2023-03-01)");
+        var toMs = line.GetDate("to") ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var restUrl = line.Get("rest-url");
         var quiet = line.Flag("quiet");
         var config = BacktestCommand.Parse(line.Get("config") ?? "config.hocon");
@@ -110,11 +109,6 @@ internal static class BackfillCommand
 
     private static string Required(CommandLine line, string name) =>
         line.Get(name) is { Length: > 0 } value && value != "true" ? value : throw new UsageException($"backfill needs --{name}");
-
-    private static long? Date(CommandLine line, string name) =>
-        line.Get(name) is not { } text ? null
-        : UnixTime.TryParseIso(text, out var ms) ? ms
-        : throw new UsageException($"--{name}: expected a UTC date such as 2023-03-01, got \"{text}\"");
 
     private static Uri RestUrl(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"

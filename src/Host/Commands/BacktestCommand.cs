@@ -82,17 +82,11 @@ internal static class BacktestCommand
     }
 
     /// <summary>Writes <c>result.json</c> and <c>report.html</c> into <paramref name="directory"/>, prints the summary (when given) and names the files.</summary>
-    internal static void WriteOutputs(string directory, byte[] resultJson, string reportHtml, Action? summary)
-    {
-        Directory.CreateDirectory(directory);
-        var json = Path.Combine(directory, "result.json");
-        var html = Path.Combine(directory, "report.html");
-        File.WriteAllBytes(json, resultJson);
-        File.WriteAllText(html, reportHtml);
-        summary?.Invoke();
-        Console.Out.WriteLine($"wrote {json}");
-        Console.Out.WriteLine($"wrote {html}");
-    }
+    internal static void WriteOutputs(string directory, byte[] resultJson, string reportHtml, Action? summary) =>
+        OutputFiles.Write(
+            directory,
+            [("result.json", path => File.WriteAllBytes(path, resultJson)), ("report.html", path => File.WriteAllText(path, reportHtml))],
+            summary);
 
     /// <summary>Parses the config file, with environment substitution for secrets.</summary>
     internal static HoconConfig Parse(string configPath) =>
@@ -150,12 +144,12 @@ internal static class BacktestCommand
             source = source with { Instrument = source.Instrument with { Id = new InstrumentId(exchange ?? source.Instrument.Id.Exchange, symbol ?? source.Instrument.Id.Symbol) } };
         }
 
-        if (line.Get("timeframe") is { } tf)
+        if (line.GetTimeframe("timeframe") is { } timeframe)
         {
-            source = source with { Timeframe = Timeframe.TryParse(tf, out var t) ? t : throw new UsageException($"--timeframe: expected e.g. 1m or 1h, got \"{tf}\"") };
+            source = source with { Timeframe = timeframe };
         }
 
-        source = source with { FromMs = DateOption(line, "from") ?? source.FromMs, ToMs = DateOption(line, "to") ?? source.ToMs };
+        source = source with { FromMs = line.GetDate("from") ?? source.FromMs, ToMs = line.GetDate("to") ?? source.ToMs };
         return settings with { Source = source, OutputDirectory = line.Get("out") ?? settings.OutputDirectory, Overrides = overrides };
     }
 
@@ -173,15 +167,4 @@ internal static class BacktestCommand
         s.Risk,
         s.Fills,
         s.InitialCash);
-
-    private static long? DateOption(CommandLine line, string name)
-    {
-        var text = line.Get(name);
-        if (text is null)
-        {
-            return null;
-        }
-
-        return UnixTime.TryParseIso(text, out var ms) ? ms : throw new UsageException($"--{name}: expected a UTC date such as 2023-03-01, got \"{text}\"");
-    }
 }

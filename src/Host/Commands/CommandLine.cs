@@ -1,4 +1,7 @@
 using System.Globalization;
+using ActorArb.Domain.Market;
+using ActorArb.Domain.Time;
+using ActorArb.Host.Configuration;
 
 namespace ActorArb.Host.Commands;
 
@@ -81,6 +84,30 @@ internal sealed class CommandLine
             ? v
             : throw new UsageException($"--{name}: expected a non-negative whole number, got \"{text}\"");
     }
+
+    /// <summary>Reads a UTC date (or date and time) as Unix milliseconds, or null when the option is absent.</summary>
+    /// <exception cref="UsageException">The value is not an ISO-8601 UTC date.</exception>
+    public long? GetDate(string name) =>
+        Get(name) is not { } text ? null
+        : UnixTime.TryParseIso(text, out var ms) ? ms
+        : throw new UsageException($"--{name}: expected a UTC date such as 2023-03-01, got \"{text}\"");
+
+    /// <summary>Reads a timeframe such as <c>1m</c> or <c>4h</c>, or null when the option is absent.</summary>
+    /// <exception cref="UsageException">The value is not a timeframe.</exception>
+    public Timeframe? GetTimeframe(string name) =>
+        Get(name) is not { } text ? null
+        : Timeframe.TryParse(text, out var timeframe) ? timeframe
+        : throw new UsageException($"--{name}: expected e.g. 1m or 1h, got \"{text}\"");
+
+    /// <summary>
+    /// Reads a positive duration such as <c>30s</c>, or null when the option is absent; <paramref name="example"/> is
+    /// the sample the error message offers, chosen to fit the option.
+    /// </summary>
+    /// <exception cref="UsageException">The value is not a duration above zero.</exception>
+    public TimeSpan? GetDuration(string name, string example) =>
+        Get(name) is not { } text ? null
+        : HoconUnits.TryParseDuration(text, out var duration) && duration > TimeSpan.Zero ? duration
+        : throw new UsageException($"--{name}: expected a duration such as {example}, got \"{text}\"");
 
     /// <summary>Throws when an option was given that the command never asked for.</summary>
     public void EnsureAllRead(string command)

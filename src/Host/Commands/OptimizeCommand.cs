@@ -51,18 +51,17 @@ internal static class OptimizeCommand
                 var bar = new ProgressBar("optimize", enabled: !quiet);
                 var result = await GeneralStudy.RunAsync(backtest, config.GetConfig("backtest").GetConfig("strategy"), settings, tape, (done, total) => bar.Report(done, total, "combos"), cancel).ConfigureAwait(false);
                 bar.Done(result.Entries.Count, "combos");
-                Directory.CreateDirectory(settings.OutputDirectory);
-                var csv = Path.Combine(settings.OutputDirectory, "grid.csv");
-                var html = Path.Combine(settings.OutputDirectory, "report.html");
-                GeneralReport.WriteCsv(csv, result);
-                File.WriteAllText(html, GeneralReport.Render(result, settings, description));
                 var top = result.Ranking.Select(e => new OptimizationCandidate(
                     e.Timeframe.ToString(), null, null, e.Report.FinalEquity / result.InitialCash, e.Report.TradeCount, e.Report.MaxDrawdown, e.Objective, result.Describe(e))).ToList();
                 var hindsight = result.Hindsight?.MaxEquity ?? double.NaN;
-                ConsoleRanking(Console.Out, top, hindsight);
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Entries.Count:N0} combinations of {result.StrategyType} over {tape.Count:N0} candles in {result.Elapsed.TotalSeconds:0.000} s on {string.Join(", ", result.ByWorker.Select(p => $"{p.Key} {p.Value:N0}"))}"));
-                Console.Out.WriteLine($"wrote {csv}");
-                Console.Out.WriteLine($"wrote {html}");
+                OutputFiles.Write(
+                    settings.OutputDirectory,
+                    [("grid.csv", path => GeneralReport.WriteCsv(path, result)), ("report.html", path => File.WriteAllText(path, GeneralReport.Render(result, settings, description)))],
+                    () =>
+                    {
+                        ConsoleRanking(Console.Out, top, hindsight);
+                        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Entries.Count:N0} combinations of {result.StrategyType} over {tape.Count:N0} candles in {result.Elapsed.TotalSeconds:0.000} s on {string.Join(", ", result.ByWorker.Select(p => $"{p.Key} {p.Value:N0}"))}"));
+                    });
                 var lastMs = tape.Count > 0 ? tape.Candles[^1].CloseTimeMs : 0;
                 return new Answer(top, hindsight, result.Entries.Count, lastMs, result.Cancelled);
             }).ConfigureAwait(false);
@@ -77,22 +76,20 @@ internal static class OptimizeCommand
                 var bar = new ProgressBar("optimize", enabled: !quiet);
                 var result = await ThresholdStudy.RunAsync(data, settings, gpu, (done, total) => bar.Report(done, total, "combos"), cancel).ConfigureAwait(false);
                 bar.Done(result.Evaluated, "combos");
-                Directory.CreateDirectory(settings.OutputDirectory);
-                var csv = Path.Combine(settings.OutputDirectory, "grid.csv");
-                var html = Path.Combine(settings.OutputDirectory, "report.html");
-                OptimizeReport.WriteCsv(csv, result);
-                File.WriteAllText(html, OptimizeReport.Render(result, settings, data));
                 var top = result.Ranking.Select(e => new OptimizationCandidate(e.Timeframe.ToString(), e.Buy, e.Sell, e.Run.FinalEquity, e.Run.Trades, e.Run.MaxDrawdown, e.Objective)).ToList();
                 var hindsight = result.BestTimeframe?.Hindsight.MaxEquity ?? double.NaN;
-                ConsoleRanking(Console.Out, top, hindsight);
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Evaluated:N0} combinations in {result.Elapsed.TotalSeconds:0.000} s on {Workers(result)}; kernel {ExactThresholdKernel.SimdPath}"));
-                if (result.WalkForward is { } wf)
-                {
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"walk-forward: {wf.Windows.Length} windows, out-of-sample equity {wf.OutOfSampleEquity:0.######}, in-sample {wf.InSampleEquity:0.######}, efficiency {wf.Efficiency:0.###}"));
-                }
-
-                Console.Out.WriteLine($"wrote {csv}");
-                Console.Out.WriteLine($"wrote {html}");
+                OutputFiles.Write(
+                    settings.OutputDirectory,
+                    [("grid.csv", path => OptimizeReport.WriteCsv(path, result)), ("report.html", path => File.WriteAllText(path, OptimizeReport.Render(result, settings, data)))],
+                    () =>
+                    {
+                        ConsoleRanking(Console.Out, top, hindsight);
+                        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Evaluated:N0} combinations in {result.Elapsed.TotalSeconds:0.000} s on {Workers(result)}; kernel {ExactThresholdKernel.SimdPath}"));
+                        if (result.WalkForward is { } wf)
+                        {
+                            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"walk-forward: {wf.Windows.Length} windows, out-of-sample equity {wf.OutOfSampleEquity:0.######}, in-sample {wf.InSampleEquity:0.######}, efficiency {wf.Efficiency:0.###}"));
+                        }
+                    });
                 return new Answer(top, hindsight, result.Evaluated, data.OpenMs[^1] + data.Timeframe.Ms, result.Cancelled);
             }).ConfigureAwait(false);
         }

@@ -8,7 +8,6 @@ using ActorArb.Actors.Persistence.Postgres;
 using ActorArb.Actors.Runtime;
 using ActorArb.Domain.Market;
 using ActorArb.Host.Composition;
-using ActorArb.Host.Configuration;
 
 namespace ActorArb.Host.Commands;
 
@@ -18,11 +17,15 @@ namespace ActorArb.Host.Commands;
 /// portfolio), every event persisted; feed gaps are refilled from REST; an unhealthy or stale feed halts new exposure.
 /// The strategy, risk, execution and portfolio stages store every command, so a restart with the same run id, even after
 /// the process was killed, recovers them from their snapshots and streams. SIGTERM or Ctrl-C stops the feeds,
-/// checkpoints the candle aggregators' open bars and flushes the journal; a restart resumes those bars too. With <c>backtest.strategy.type = spread</c> the venues' instruments are the spread's
-/// legs and feed the one cross-exchange arbitrage instead.
+/// checkpoints the candle aggregators' open bars and flushes the journal; a restart resumes those bars too. With
+/// <c>backtest.strategy.type = spread</c> the venues' instruments are the spread's legs and feed the one cross-exchange
+/// arbitrage instead.
 /// </summary>
 internal static class RunCommand
 {
+    /// <summary>The sample durations that the errors of <c>--duration</c>, <c>--checkpoint-every</c> and <c>--stale-after</c> offer.</summary>
+    private const string RunDurationExample = "30s, 5m or 1h";
+
     public static async Task<int> RunAsync(CommandLine line)
     {
         var config = BacktestCommand.Parse(line.Get("config") ?? "config.hocon");
@@ -30,9 +33,9 @@ internal static class RunCommand
         var feeds = FeedSettings.Bind(config);
         var persistence = PersistenceSettings.Bind(config).WithStore(line.Get("store"));
         var quiet = line.Flag("quiet");
-        var duration = line.Get("duration") is { } d ? Duration(d, "duration") : (TimeSpan?)null;
-        var checkpointEvery = line.Get("checkpoint-every") is { } c ? Duration(c, "checkpoint-every") : TimeSpan.FromMinutes(5);
-        var staleAfter = line.Get("stale-after") is { } s ? Duration(s, "stale-after") : TimeSpan.FromSeconds(30);
+        var duration = line.GetDuration("duration", RunDurationExample);
+        var checkpointEvery = line.GetDuration("checkpoint-every", RunDurationExample) ?? TimeSpan.FromMinutes(5);
+        var staleAfter = line.GetDuration("stale-after", RunDurationExample) ?? TimeSpan.FromSeconds(30);
         var runId = line.Get("run-id") ?? "live-" + backtest.Fingerprint()[3..];
         line.EnsureAllRead("run");
         if (!feeds.Enabled.Any())
@@ -152,9 +155,4 @@ internal static class RunCommand
 
         return plan with { Spread = legs };
     }
-
-    private static TimeSpan Duration(string text, string option) =>
-        HoconUnits.TryParseDuration(text, out var duration) && duration > TimeSpan.Zero
-            ? duration
-            : throw new UsageException($"--{option}: expected a duration such as 30s, 5m or 1h, got \"{text}\"");
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ActorArb.Host.Configuration;
 using ActorArb.Simulator;
 
 namespace ActorArb.Host.Commands;
@@ -20,7 +19,7 @@ internal static class SimulateCommand
         var port = (int)(line.GetLong("port") ?? 0);
         var faults = new SimulatorFaults
         {
-            DropEvery = line.Get("drop-every") is { } drop ? Duration(drop, "drop-every") : null,
+            DropEvery = line.GetDuration("drop-every", "5s"),
             DuplicateFraction = line.Get("duplicates") is { } dup ? Fraction(dup, "duplicates") : 0,
             CorruptFraction = line.Get("corrupt") is { } corrupt ? Fraction(corrupt, "corrupt") : 0,
             RestRateLimitFraction = line.Get("rest-429") is { } limited ? Fraction(limited, "rest-429") : 0,
@@ -67,7 +66,4 @@ internal static class SimulateCommand
 
     private static double Fraction(string text, string option) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v is >= 0 and <= 1 ? v : throw new UsageException($"--{option}: expected a fraction from 0 to 1, got \"{text}\"");
-
-    private static TimeSpan Duration(string text, string option) =>
-        HoconUnits.TryParseDuration(text, out var d) && d > TimeSpan.Zero ? d : throw new UsageException($"--{option}: expected a duration such as 5s, got \"{text}\"");
 }

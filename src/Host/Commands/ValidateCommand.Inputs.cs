@@ -1,5 +1,4 @@
 using ActorArb.Domain.Market;
-using ActorArb.Domain.Time;
 using ActorArb.Host.Composition;
 
 namespace ActorArb.Host.Commands;
@@ -38,10 +37,8 @@ internal static partial class ValidateCommand
 
         var exchange = line.Get("exchange");
         var symbol = line.Get("symbol");
-        var timeframe = line.Get("timeframe") is { } tf
-            ? Timeframe.TryParse(tf, out var t) ? t : throw new UsageException($"--timeframe: expected e.g. 1m or 1h, got \"{tf}\"")
-            : (Timeframe?)null;
-        var (from, to) = (Date(line, "from"), Date(line, "to"));
+        var timeframe = line.GetTimeframe("timeframe");
+        var (from, to) = (line.GetDate("from"), line.GetDate("to"));
         var inputs = new List<Input>(paths.Count);
         foreach (var path in paths)
         {
@@ -139,9 +136,4 @@ internal static partial class ValidateCommand
         "XDG" => "DOGE",
         _ => code,
     };
-
-    private static long? Date(CommandLine line, string name) =>
-        line.Get(name) is not { } text ? null
-        : UnixTime.TryParseIso(text, out var ms) ? ms
-        : throw new UsageException($"--{name}: expected a UTC date such as 2023-03-01, got \"{text}\"");
 }

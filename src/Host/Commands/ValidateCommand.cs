@@ -58,14 +58,10 @@ internal static partial class ValidateCommand
         }
 
         var run = new ValidationRun(series.ToImmutable(), pairs.ToImmutable(), options, maxFindings);
-        Directory.CreateDirectory(output);
-        var json = Path.Combine(output, "validation.json");
-        var html = Path.Combine(output, "validation.html");
-        File.WriteAllBytes(json, ValidationJson.Write(run));
-        File.WriteAllText(html, ValidationHtml.Render(run));
-        ValidationConsole.Write(Console.Out, run, quiet);
-        Console.Out.WriteLine($"wrote {json}");
-        Console.Out.WriteLine($"wrote {html}");
+        OutputFiles.Write(
+            output,
+            [("validation.json", path => File.WriteAllBytes(path, ValidationJson.Write(run))), ("validation.html", path => File.WriteAllText(path, ValidationHtml.Render(run)))],
+            () => ValidationConsole.Write(Console.Out, run, quiet));
         var failed = run.Series.Count(s => s.Validation.Verdict == ValidationVerdict.Fail);
         if (failed > 0)
         {

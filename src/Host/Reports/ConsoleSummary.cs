@@ -37,19 +37,24 @@ internal static class ConsoleSummary
 
     public static void Write(TextWriter output, BacktestOutcome o)
     {
-        var rows = Rows(o).ToList();
-        var width = rows.Max(r => r.Name.Length);
-        output.WriteLine();
-        foreach (var (name, value) in rows)
-        {
-            output.WriteLine($"  {name.PadRight(width)}  {value}");
-        }
-
+        WriteTable(output, Rows(o));
         foreach (var sample in o.Quality.Samples.Take(5))
         {
             output.WriteLine($"  bad row: {sample}");
         }
 
         output.WriteLine();
+    }
+
+    /// <summary>Writes a blank line, then one indented line per row with the names padded to one column.</summary>
+    public static void WriteTable(TextWriter output, IEnumerable<(string Name, string Value)> rows)
+    {
+        var table = rows.ToList();
+        var width = table.Max(r => r.Name.Length);
+        output.WriteLine();
+        foreach (var (name, value) in table)
+        {
+            output.WriteLine($"  {name.PadRight(width)}  {value}");
+        }
     }
 }

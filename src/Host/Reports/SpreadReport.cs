@@ -41,14 +41,7 @@ internal static class SpreadReport
 
     public static void Write(TextWriter output, SpreadOutcome o)
     {
-        var rows = Rows(o).ToList();
-        var width = rows.Max(r => r.Name.Length);
-        output.WriteLine();
-        foreach (var (name, value) in rows)
-        {
-            output.WriteLine($"  {name.PadRight(width)}  {value}");
-        }
-
+        ConsoleSummary.WriteTable(output, Rows(o));
         output.WriteLine();
     }
 

@@ -23,11 +23,8 @@ internal record struct Bar(long OpenMs, Price Open, Price High, Price Low, Price
 /// <summary>Builds bars from the trades published so far: only the past, so a bar still open holds the trades so far.</summary>
 internal static class Bars
 {
-    /// <summary>Returns <paramref name="timeMs"/> rounded down to a multiple of <paramref name="intervalMs"/>.</summary>
-    public static long Floor(long timeMs, long intervalMs) => timeMs - (((timeMs % intervalMs) + intervalMs) % intervalMs);
-
     /// <summary>Returns the open time of the first trade's bar, or null before any trade.</summary>
-    public static long? FirstOpen(HistoryView view, long intervalMs) => view.Count == 0 ? null : Floor(view[0].TimeMs, intervalMs);
+    public static long? FirstOpen(HistoryView view, long intervalMs) => view.Count == 0 ? null : new Timeframe(intervalMs).Floor(view[0].TimeMs);
 
     /// <summary>
     /// Returns the bars opening in [<paramref name="fromOpenMs"/>, <paramref name="toOpenMs"/>] oldest first: only bars
@@ -42,7 +39,8 @@ internal static class Bars
             return bars;
         }
 
-        var open = Floor(fromOpenMs, intervalMs) < fromOpenMs ? Floor(fromOpenMs, intervalMs) + intervalMs : fromOpenMs;
+        var timeframe = new Timeframe(intervalMs);
+        var open = timeframe.Ceiling(fromOpenMs);
         var index = view.FirstAtOrAfterMs(open);
         Price? previousClose = index > 0 ? view[index - 1].Price : null;
         while (open <= toOpenMs)
@@ -63,7 +61,7 @@ internal static class Bars
             else if (index < view.Count)
             {
                 // No bar to print before the next trade: jump to its interval.
-                open = Math.Max(end, Floor(view[index].TimeMs, intervalMs));
+                open = Math.Max(end, timeframe.Floor(view[index].TimeMs));
             }
             else
             {

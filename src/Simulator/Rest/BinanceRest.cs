@@ -99,8 +99,9 @@ internal static class BinanceRest
         var bars = new List<Bar>();
         if (Bars.FirstOpen(view, intervalMs) is { } firstOpen)
         {
-            var latest = Math.Min(Bars.Floor(state.NowMs, intervalMs), endTime is { } end ? Bars.Floor(end, intervalMs) : long.MaxValue);
-            var from = startTime is { } start ? Math.Max(Bars.Floor(start, intervalMs), firstOpen) : Math.Max(latest - ((limit - 1) * intervalMs), firstOpen);
+            var timeframe = new Timeframe(intervalMs);
+            var latest = Math.Min(timeframe.Floor(state.NowMs), endTime is { } end ? timeframe.Floor(end) : long.MaxValue);
+            var from = startTime is { } start ? Math.Max(timeframe.Floor(start), firstOpen) : Math.Max(latest - ((limit - 1) * intervalMs), firstOpen);
             bars = Bars.Build(view, intervalMs, from, Math.Min(latest, from + ((limit - 1) * intervalMs)), fill: true);
         }
 

@@ -213,12 +213,13 @@ internal static class CoinbaseRest
     /// </summary>
     private static (long From, long To)? Window(SimulatorState state, long intervalMs, long? start, long? end, int max)
     {
-        var latest = Bars.Floor(state.NowMs, intervalMs);
+        var timeframe = new Timeframe(intervalMs);
+        var latest = timeframe.Floor(state.NowMs);
         if (start is { } from && end is { } to)
         {
-            var first = Bars.Floor(from + intervalMs - 1, intervalMs);
-            var last = Math.Min(Bars.Floor(to, intervalMs), latest);
-            return (Bars.Floor(to, intervalMs) - first) / intervalMs + 1 > max ? null : (first, last);
+            var first = timeframe.Floor(from + intervalMs - 1);
+            var last = Math.Min(timeframe.Floor(to), latest);
+            return (timeframe.Floor(to) - first) / intervalMs + 1 > max ? null : (first, last);
         }
 
         return (latest - ((max - 1) * intervalMs), latest);

@@ -90,7 +90,8 @@ internal static class KrakenRest
 
         var intervalMs = (minutes ?? 1) * 60_000;
         var view = feed.History;
-        var latest = Bars.Floor(state.NowMs, intervalMs);
+        var timeframe = new Timeframe(intervalMs);
+        var latest = timeframe.Floor(state.NowMs);
         var bars = new List<Bar>();
         if (Bars.FirstOpen(view, intervalMs) is { } firstOpen)
         {
@@ -98,7 +99,7 @@ internal static class KrakenRest
             var from = Math.Max(latest - ((MaxBars - 1) * intervalMs), firstOpen);
             if (since is { } s)
             {
-                from = Math.Max(from, Bars.Floor(s * 1000, intervalMs) + intervalMs);
+                from = Math.Max(from, timeframe.Floor(s * 1000) + intervalMs);
             }
 
             bars = Bars.Build(view, intervalMs, from, latest, fill: true);

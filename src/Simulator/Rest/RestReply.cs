@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ActorArb.Domain.Time;
 using ActorArb.Simulator.Wire;
 using Microsoft.AspNetCore.Http;
 
@@ -92,9 +93,9 @@ internal static class Query
             return true;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        if (UnixTime.TryParseIso(text, out var ms))
         {
-            timeMs = time.ToUnixTimeMilliseconds();
+            timeMs = ms;
             return true;
         }
 

@@ -1,19 +1,15 @@
 using System.Globalization;
 using ActorArb.Actors.Arbitrage;
-using ActorArb.Actors.Feeds;
-using ActorArb.Actors.Feeds.WebSockets;
 using ActorArb.Actors.Live;
 using ActorArb.Actors.Persistence;
 using ActorArb.Actors.Persistence.Serialization;
 using ActorArb.Actors.Runtime;
+using ActorArb.Actors.Tests.Live;
 using ActorArb.Domain.Arbitrage;
 using ActorArb.Domain.Events;
-using ActorArb.Domain.Execution;
 using ActorArb.Domain.Market;
 using ActorArb.Domain.Market.Aggregation;
-using ActorArb.Domain.Regimes;
 using ActorArb.Domain.Risk;
-using ActorArb.Domain.Time;
 using ActorArb.Simulator;
 
 namespace ActorArb.Actors.Tests.Arbitrage;
@@ -46,7 +42,8 @@ public sealed class LiveSpreadSpecs
         await using (var graph = await LiveGraph.StartAsync(plan, store))
         {
             Assert.Equal(0, graph.Resumed);
-            await ConnectedAsync(graph, 2);
+            await LiveKit.ConnectedAsync(graph, 2);
+            await Task.Delay(500);
 
             // Minute 0 (no spread) warms up: a trade of each venue at a time until both feeds deliver, so neither
             // subscription misses what follows. Then a minute of both venues at a time, as live markets move together
@@ -65,17 +62,17 @@ public sealed class LiveSpreadSpecs
             for (var minute = 1; minute <= 10; minute++)
             {
                 stepped += simulator.Step((minute * 120) - stepped);
-                await RoutedAsync(graph, stepped - missed);
+                await LiveKit.RoutedAsync(graph, stepped - missed);
             }
 
             // Minutes 0..8 close (minute 9 has no later trade); 2, 4, 6 and 8 hold a 50 bps spread.
-            var arbitrages = await WaitForAsync(store, stream, 4);
+            var arbitrages = await LiveKit.WaitForAsync<ArbitrageExecuted>(store, stream, 4);
             Assert.All(arbitrages, a => Assert.Equal((Binance, Kraken), (a.BuyLeg, a.SellLeg)));
             Assert.Equal([2L, 4, 6, 8], arbitrages.Select(a => (a.TimeMs - T0 - 60_000) / 60_000));
             Assert.All(arbitrages, a => Assert.Equal(100, a.Quantity));
             Assert.True(await graph.StopAsync() > 0);
             Assert.Equal(1, graph.Checkpointed);
-            first = Latest(await Events(store, SpreadCheckpoint.StreamOf("live-spread", "arb"))).Engine;
+            first = Latest(await LiveKit.EventsAsync(store, SpreadCheckpoint.StreamOf("live-spread", "arb"))).Engine;
         }
 
         Assert.Equal(5_000 - (4 * 100 * 0.995 * 1.0001 * 1.001), first.Legs[1].Cash, 6);
@@ -89,85 +86,34 @@ public sealed class LiveSpreadSpecs
         {
             Assert.Equal(1, again.Resumed);
             await again.CheckpointAsync();
-            var resumed = Latest(await Events(store, SpreadCheckpoint.StreamOf("live-spread", "arb"))).Engine;
+            var resumed = Latest(await LiveKit.EventsAsync(store, SpreadCheckpoint.StreamOf("live-spread", "arb"))).Engine;
             Assert.Equal(first.Legs.Select(l => (l.Cash, l.Units)), resumed.Legs.Select(l => (l.Cash, l.Units)));
             Assert.Equal(first.Counters, resumed.Counters);
         }
     }
 
-    private static LivePlan Plan(ExchangeSimulator simulator)
+    private static LivePlan Plan(ExchangeSimulator simulator) => LiveKit.Plan(
+        "live-spread",
+        [LiveKit.Feed(simulator, Kraken), LiveKit.Feed(simulator, Binance)],
+        new CandleAggregatorOptions([Timeframe.Parse("1h")], 0, EmitFlatCandles: false, Price.Parse("0.0001")),
+        () => throw new InvalidOperationException("a spread run has no single-instrument strategy"),
+        RiskLimits.None) with
     {
-        var socket = new ReconnectingWebSocketOptions { InitialBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(400) };
-        LiveFeed Feed(string flavour, InstrumentId id) =>
-            new(new FeedOptions(flavour, simulator.WebSocketUri(flavour), [id.Symbol], socket), [new Instrument(id, Price.Parse("0.0001"))], null);
-
-        return new LivePlan(
-            "live-spread",
-            [Feed("kraken", Kraken), Feed("binance", Binance)],
-            new CandleAggregatorOptions([Timeframe.Parse("1h")], 0, EmitFlatCandles: false, Price.Parse("0.0001")),
-            new RegimeOptions(),
+        Spread = new SpreadOptions(
+            "arb",
             Timeframe.OneMinute,
-            () => throw new InvalidOperationException("a spread run has no single-instrument strategy"),
-            Timeframe.OneMinute,
-            RiskLimits.None,
-            new FillModel(10, 5, 1),
-            10_000,
-            TimeSpan.FromMinutes(5))
-        {
-            Spread = new SpreadOptions(
-                "arb",
-                Timeframe.OneMinute,
-                [new SpreadLeg(Kraken, 10, 5_000, 5_000), new SpreadLeg(Binance, 10, 5_000, 5_000)],
-                SlippageBufferBps: 2,
-                MinEdgeBps: 1,
-                MaxUnits: 100,
-                MinUnits: 1,
-                MaxQuoteAgeMs: 120_000,
-                SlippageBps: 1,
-                MaxParticipation: 0),
-        };
-    }
+            [new SpreadLeg(Kraken, 10, 5_000, 5_000), new SpreadLeg(Binance, 10, 5_000, 5_000)],
+            SlippageBufferBps: 2,
+            MinEdgeBps: 1,
+            MaxUnits: 100,
+            MinUnits: 1,
+            MaxQuoteAgeMs: 120_000,
+            SlippageBps: 1,
+            MaxParticipation: 0),
+    };
 
     private static List<TradeTick> Ticks(InstrumentId id, Func<int, int> priceInMinute) =>
         [.. Enumerable.Range(0, 600).Select(s => new TradeTick(id, T0 + (s * 1_000L), new Price(priceInMinute(s / 60) * 100_000L), 10, s % 2 == 0 ? Side.Buy : Side.Sell, (1_000 + s).ToString(CultureInfo.InvariantCulture)))];
-
-    private static async Task ConnectedAsync(LiveGraph graph, int feeds)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while ((await graph.MetricsAsync()).Count(m => m.Connected) < feeds && DateTime.UtcNow < until)
-        {
-            await Task.Delay(50);
-        }
-
-        await Task.Delay(500);
-    }
-
-    private static async Task RoutedAsync(LiveGraph graph, long trades)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while ((await graph.MetricsAsync()).Sum(m => m.Routed) < trades && DateTime.UtcNow < until)
-        {
-            await Task.Delay(10);
-        }
-    }
-
-    private static async Task<List<ArbitrageExecuted>> WaitForAsync(IEventStore store, string stream, int count)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var arbitrages = (await Events(store, stream)).OfType<ArbitrageExecuted>().ToList();
-            if (arbitrages.Count >= count || DateTime.UtcNow > until)
-            {
-                return arbitrages;
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
-    private static async Task<List<object>> Events(IEventStore store, string stream) =>
-        await store.ReadStreamAsync(stream).Select(e => e.Payload).ToListAsync();
 
     private static SpreadCheckpoint Latest(List<object> events) => events.OfType<SpreadCheckpoint>().Last();
 }

@@ -1,17 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ActorArb.Actors.Feeds;
-using ActorArb.Actors.Feeds.WebSockets;
 using ActorArb.Actors.Live;
 using ActorArb.Actors.MarketData;
 using ActorArb.Actors.Persistence;
 using ActorArb.Actors.Persistence.Serialization;
 using ActorArb.Actors.Runtime;
 using ActorArb.Domain.Events;
-using ActorArb.Domain.Execution;
 using ActorArb.Domain.Market;
 using ActorArb.Domain.Market.Aggregation;
-using ActorArb.Domain.Regimes;
 using ActorArb.Domain.Risk;
 using ActorArb.Domain.Strategies;
 using ActorArb.Simulator;
@@ -52,11 +48,11 @@ public sealed class LiveCandleRestartSpecs
             (var stepped, missedFirst, var replayed) = await WarmUpAsync(simulator, graph);
             Assert.Equal(0, replayed);
             simulator.Step(Cut - stepped);
-            await RoutedAsync(graph, Cut - missedFirst);
+            Assert.Equal(Cut - missedFirst, await LiveKit.RoutedAsync(graph, Cut - missedFirst));
             Assert.True(await graph.StopAsync() > 0);
         }
 
-        var checkpoint = (await Events(store, LiveCheckpoint.StreamOf(RunId, Usdc))).OfType<LiveCheckpoint>().Last();
+        var checkpoint = (await LiveKit.EventsAsync(store, LiveCheckpoint.StreamOf(RunId, Usdc))).OfType<LiveCheckpoint>().Last();
         Assert.InRange(missedFirst, 0, 59);
         var open = Assert.Single(checkpoint.Candles!.Minutes, m => m.OpenTimeMs == Hour + (57 * 60_000));
         Assert.Equal(10, open.TradeCount);
@@ -80,12 +76,13 @@ public sealed class LiveCandleRestartSpecs
             (var stepped, missedAgain, var replayed) = await WarmUpAsync(simulator, graph);
             Assert.True(replayed > 0, "the exchange should replay its recent trades on subscribe");
             simulator.Step(ticks.Count - Cut - stepped);
-            await RoutedAsync(graph, replayed + ticks.Count - Cut - missedAgain);
+            var routed = replayed + ticks.Count - Cut - missedAgain;
+            Assert.Equal(routed, await LiveKit.RoutedAsync(graph, routed));
 
             // What the feed delivered, aggregated in one go: the trades a subscription missed on connecting are absent from both.
             var delivered = ticks.Take(Cut).Skip(missedFirst).Concat(ticks.Skip(Cut + missedAgain)).ToList();
             var expected = Aggregate(delivered);
-            var candles = await CandlesAsync(store, expected.Count);
+            var candles = (await LiveKit.WaitForAsync<CandleClosed>(store, CandleAggregatorActor.StreamOf(RunId, Usdc), expected.Count)).Select(e => e.Candle).ToList();
             Assert.Equal(expected, candles);
             Assert.Contains(expected, c => c.Timeframe == Timeframe.Parse("1h") && c.OpenTimeMs == Hour);
             var minute = Assert.Single(candles, c => c.Timeframe == Timeframe.OneMinute && c.OpenTimeMs == Hour + (57 * 60_000));
@@ -106,24 +103,12 @@ public sealed class LiveCandleRestartSpecs
         return closed;
     }
 
-    private static LivePlan Plan(ExchangeSimulator simulator)
-    {
-        // No idle watermark: wall-clock pauses of the test must not close event-time minutes.
-        var socket = new ReconnectingWebSocketOptions { InitialBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(400) };
-        var feed = new FeedOptions("kraken", simulator.WebSocketUri("kraken"), [Usdc.Symbol], socket) { IdleWatermarkDelay = TimeSpan.FromHours(1) };
-        return new LivePlan(
-            RunId,
-            [new LiveFeed(feed, [new Instrument(Usdc, Price.Parse("0.0001"))], null)],
-            Candles,
-            new RegimeOptions(),
-            Timeframe.OneMinute,
-            () => new PegThresholdStrategy("peg", Timeframe.OneMinute, new PegThresholdOptions(Price.Parse("0.9990"), Price.Parse("1.0010"))),
-            Timeframe.OneMinute,
-            RiskLimits.None,
-            new FillModel(10, 5, 1),
-            10_000,
-            TimeSpan.FromMinutes(5));
-    }
+    private static LivePlan Plan(ExchangeSimulator simulator) => LiveKit.Plan(
+        RunId,
+        [LiveKit.EventTimeFeed(simulator, Usdc)],
+        Candles,
+        () => new PegThresholdStrategy("peg", Timeframe.OneMinute, new PegThresholdOptions(Price.Parse("0.9990"), Price.Parse("1.0010"))),
+        RiskLimits.None);
 
     /// <summary>
     /// Waits for the feed to connect and for the exchange's replay of recent trades on subscribe to settle, then steps
@@ -132,11 +117,7 @@ public sealed class LiveCandleRestartSpecs
     /// </summary>
     private static async Task<(int Stepped, int Missed, long Replayed)> WarmUpAsync(ExchangeSimulator simulator, LiveGraph graph)
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (!(await graph.MetricsAsync()).Single().Connected && DateTime.UtcNow < until)
-        {
-            await Task.Delay(50);
-        }
+        await LiveKit.ConnectedAsync(graph);
 
         long replayed;
         do
@@ -155,33 +136,4 @@ public sealed class LiveCandleRestartSpecs
 
         return (stepped, stepped - (int)((await graph.MetricsAsync()).Single().Routed - replayed), replayed);
     }
-
-    private static async Task RoutedAsync(LiveGraph graph, long trades)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while ((await graph.MetricsAsync()).Single().Routed < trades && DateTime.UtcNow < until)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.Equal(trades, (await graph.MetricsAsync()).Single().Routed);
-    }
-
-    private static async Task<List<Candle>> CandlesAsync(IEventStore store, int count)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var candles = (await Events(store, CandleAggregatorActor.StreamOf(RunId, Usdc))).OfType<CandleClosed>().Select(e => e.Candle).ToList();
-            if (candles.Count >= count || DateTime.UtcNow > until)
-            {
-                return candles;
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
-    private static async Task<List<object>> Events(IEventStore store, string stream) =>
-        await store.ReadStreamAsync(stream).Select(e => e.Payload).ToListAsync();
 }

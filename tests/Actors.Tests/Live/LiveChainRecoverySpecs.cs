@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using ActorArb.Actors.Execution;
-using ActorArb.Actors.Feeds;
-using ActorArb.Actors.Feeds.WebSockets;
 using ActorArb.Actors.Live;
 using ActorArb.Actors.MarketData;
 using ActorArb.Actors.Persistence;
@@ -14,14 +12,12 @@ using ActorArb.Actors.Risk;
 using ActorArb.Actors.Runtime;
 using ActorArb.Actors.Runtime.Persistence;
 using ActorArb.Actors.Runtime.Testing;
-using ActorArb.Actors.Strategies;
 using ActorArb.Actors.Tests.Persistence.Postgres;
+using ActorArb.Actors.Tests.Persistence.Projections;
 using ActorArb.Domain.Events;
-using ActorArb.Domain.Execution;
 using ActorArb.Domain.Market;
 using ActorArb.Domain.Market.Aggregation;
 using ActorArb.Domain.Portfolio;
-using ActorArb.Domain.Regimes;
 using ActorArb.Domain.Risk;
 using ActorArb.Domain.Strategies;
 using ActorArb.Domain.Time;
@@ -55,8 +51,7 @@ public sealed class LiveChainRecoverySpecs(PostgresServer server)
             Feeds = [SimulatorFeed.FromTicks("kraken", Usdc.Symbol, ticks)],
             StartPaused = true,
         });
-        var store = new PostgresEventStore(server.DataSource, PostgresServer.Options(server.NewSchemaName("livechain")));
-        await store.MigrateAsync();
+        var store = await ProjectionFixtures.NewStoreAsync(server, "livechain");
         var snapshots = new PostgresSnapshotStore(store);
         var plan = Plan(simulator);
         var scope = LiveGraph.Chain.StageScopeOf(RunId, Usdc);
@@ -64,13 +59,13 @@ public sealed class LiveChainRecoverySpecs(PostgresServer server)
         string[] before;
         await using (var graph = await LiveGraph.StartAsync(plan, store, snapshots: snapshots))
         {
-            await WarmUpAsync(simulator, graph);
+            await WarmUpAsync(graph);
             simulator.Step(Cut);
             before = await QuiescentStatesAsync(graph);
         }
 
         // The run traded and stored snapshots, and records after the latest snapshot of some stage.
-        var fills = (await Events(store, ExecutionActor.StreamOf(scope))).OfType<OrderFilled>().ToList();
+        var fills = (await LiveKit.EventsAsync(store, ExecutionActor.StreamOf(scope))).OfType<OrderFilled>().ToList();
         Assert.True(fills.Count >= 2, $"the swing trader should have bought and sold before the cut, filled {fills.Count}");
         var later = 0L;
         foreach (var stream in new[] { RiskManagerActor.StreamOf(scope), ExecutionActor.StreamOf(scope), PortfolioActor.StreamOf(scope) })
@@ -84,7 +79,7 @@ public sealed class LiveChainRecoverySpecs(PostgresServer server)
 
         await using (var graph = await LiveGraph.StartAsync(plan, store, snapshots: snapshots))
         {
-            var restarted = await StatesAsync(graph);
+            var restarted = States(graph);
             Assert.Equal(before, restarted);
 
             // The book the portfolio recovered is the fold of every fill execution stored.
@@ -105,7 +100,7 @@ public sealed class LiveChainRecoverySpecs(PostgresServer server)
             Assert.All(versions.Zip(after), v => Assert.True(v.Second > v.First, $"a stream stopped at version {v.First}"));
 
             // The trades the exchange replayed on subscribe, of minutes stored before the kill, made no candle twice.
-            var minutes = (await Events(store, CandleAggregatorActor.StreamOf(RunId, Usdc))).OfType<CandleClosed>().Select(e => e.Candle).Where(c => c.Timeframe == Timeframe.OneMinute).Select(c => c.OpenTimeMs).ToList();
+            var minutes = (await LiveKit.EventsAsync(store, CandleAggregatorActor.StreamOf(RunId, Usdc))).OfType<CandleClosed>().Select(e => e.Candle).Where(c => c.Timeframe == Timeframe.OneMinute).Select(c => c.OpenTimeMs).ToList();
             Assert.True(minutes.Count >= 15, $"expected the minutes of both runs, got {minutes.Count}");
             Assert.Equal(minutes.Order().Distinct(), minutes);
         }
@@ -131,37 +126,19 @@ public sealed class LiveChainRecoverySpecs(PostgresServer server)
         watcher.ExpectMsg<Terminated>(TimeSpan.FromSeconds(10));
     }
 
-    private static LivePlan Plan(ExchangeSimulator simulator)
+    private static LivePlan Plan(ExchangeSimulator simulator) => LiveKit.Plan(
+        RunId,
+        [LiveKit.EventTimeFeed(simulator, Usdc)],
+        Candles,
+        () => new SwingStrategy("swing", Timeframe.OneMinute, new SwingOptions(0.05)),
+        new RiskLimits(MaxDrawdown: 0.5, DailyLossLimit: 0.5, HaltOnFlashCrash: false, HaltOnDepeg: false)) with
     {
-        // No idle watermark: wall-clock pauses of the test must not close event-time minutes.
-        var socket = new ReconnectingWebSocketOptions { InitialBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(400) };
-        var feed = new FeedOptions("kraken", simulator.WebSocketUri("kraken"), [Usdc.Symbol], socket) { IdleWatermarkDelay = TimeSpan.FromHours(1) };
-        return new LivePlan(
-            RunId,
-            [new LiveFeed(feed, [new Instrument(Usdc, Price.Parse("0.0001"))], null)],
-            Candles,
-            new RegimeOptions(),
-            Timeframe.OneMinute,
-            () => new SwingStrategy("swing", Timeframe.OneMinute, new SwingOptions(0.05)),
-            Timeframe.OneMinute,
-            new RiskLimits(MaxDrawdown: 0.5, DailyLossLimit: 0.5, HaltOnFlashCrash: false, HaltOnDepeg: false),
-            new FillModel(10, 5, 1),
-            10_000,
-            TimeSpan.FromMinutes(5))
-        {
-            SnapshotEvery = 4,
-        };
-    }
+        SnapshotEvery = 4,
+    };
 
-    private static async Task WarmUpAsync(ExchangeSimulator simulator, LiveGraph graph)
+    private static async Task WarmUpAsync(LiveGraph graph)
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (!(await graph.MetricsAsync()).Single().Connected && DateTime.UtcNow < until)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True((await graph.MetricsAsync()).Single().Connected, "the feed should connect to the simulator");
+        Assert.True(await LiveKit.ConnectedAsync(graph), "the feed should connect to the simulator");
         await Task.Delay(500);
     }
 
@@ -176,7 +153,7 @@ public sealed class LiveChainRecoverySpecs(PostgresServer server)
             var now = await StatusAsync(graph);
             if (now.SequenceEqual(last) && now.All(v => v > 0))
             {
-                return await StatesAsync(graph);
+                return States(graph);
             }
 
             last = now;
@@ -197,7 +174,7 @@ public sealed class LiveChainRecoverySpecs(PostgresServer server)
     }
 
     /// <summary>Returns the strategy's, risk's, execution's and portfolio's states as JSON (exact, comparable).</summary>
-    private static async Task<string[]> StatesAsync(LiveGraph graph)
+    private static string[] States(LiveGraph graph)
     {
         var chain = graph.Chains.Single();
         var probe = new TestProbe(((IInternalActorRef)chain.Risk).System);
@@ -209,7 +186,6 @@ public sealed class LiveChainRecoverySpecs(PostgresServer server)
             states.Add(EventSerializer.Default.Serialize(state is PortfolioProtocol.State p ? p with { Equity = [], Marks = [], Fills = [], EquityFrom = 0, FillsFrom = 0 } : state));
         }
 
-        await Task.CompletedTask;
         return [.. states];
     }
 
@@ -223,7 +199,4 @@ public sealed class LiveChainRecoverySpecs(PostgresServer server)
 
         return [.. versions];
     }
-
-    private static async Task<List<object>> Events(IEventStore store, string stream) =>
-        await store.ReadStreamAsync(stream).Select(e => e.Payload).ToListAsync();
 }

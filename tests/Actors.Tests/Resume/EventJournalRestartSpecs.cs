@@ -1,7 +1,7 @@
 using ActorArb.Actors.Persistence;
-using ActorArb.Actors.Persistence.Postgres;
 using ActorArb.Actors.Runtime;
 using ActorArb.Actors.Tests.Persistence.Postgres;
+using ActorArb.Actors.Tests.Persistence.Projections;
 using ActorArb.Domain.Events;
 using ActorArb.Domain.Time;
 
@@ -76,10 +76,5 @@ public sealed class InMemoryEventJournalRestartSpecs : EventJournalRestartSpecs
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresEventJournalRestartSpecs(PostgresServer server) : EventJournalRestartSpecs
 {
-    protected override async Task<IEventStore> CreateStoreAsync()
-    {
-        var store = new PostgresEventStore(server.DataSource, PostgresServer.Options(server.NewSchemaName("journal_restart")));
-        await store.MigrateAsync();
-        return store;
-    }
+    protected override async Task<IEventStore> CreateStoreAsync() => await ProjectionFixtures.NewStoreAsync(server, "journal_restart");
 }

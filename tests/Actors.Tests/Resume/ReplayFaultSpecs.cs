@@ -21,25 +21,20 @@ public sealed class ReplayFaultSpecs(PostgresServer server)
         var expected = await BacktestRunner.RunAsync(ResumePlans.Plan("fault", 30, swing: true), reference, checkpoints: new ReplayCheckpoints(3, Resume: false));
         var total = reference.Count;
 
+        var count = $"select count(*) from {schema}.events";
         var run = Task.Run(() => BacktestRunner.RunAsync(ResumePlans.Plan("fault", 30, swing: true), store, checkpoints: new ReplayCheckpoints(3, Resume: false)));
-        while (await CountAsync(schema) < total / 4)
+        while (await server.ScalarAsync(count) < total / 4)
         {
             Assert.False(run.IsCompleted, "the run ended before a quarter of its events were stored");
             await Task.Delay(5);
         }
 
-        var storedBefore = await CountAsync(schema);
+        var storedBefore = await server.ScalarAsync(count);
         await server.RestartAsync(TimeSpan.FromMilliseconds(500));
         var outcome = await run.WaitAsync(TimeSpan.FromSeconds(120));
 
         Assert.True(storedBefore < total, "the premise: the restart came while the graph was still appending");
         ResumePlans.AssertSameOutcome(expected, outcome);
         await ResumePlans.AssertSameEventsAsync(reference, store);
-    }
-
-    private async Task<long> CountAsync(string schema)
-    {
-        await using var command = server.DataSource.CreateCommand($"select count(*) from {schema}.events");
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

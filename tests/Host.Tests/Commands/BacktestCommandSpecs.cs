@@ -73,6 +73,18 @@ public sealed class BacktestCommandSpecs : IDisposable
         Assert.Equal(2, await Cli.RunAsync(["backtest", "--config", config, "--frm", "2023-03-01"]));
     }
 
+    [Fact]
+    public async Task Backtest_should_name_the_key_and_exit_3_when_the_snapshot_interval_is_not_positive()
+    {
+        var config = WriteConfig("persistence.snapshot-every = 0");
+        var (code, _, error) = await CliRunner.RunAsync("backtest", "--config", config, "--out", _dir, "--quiet");
+
+        Assert.Equal(3, code);
+        Assert.Contains("persistence.snapshot-every", error, StringComparison.Ordinal);
+        Assert.Contains("at least 1", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "result.json")));
+    }
+
     private string WriteConfig(string extra)
     {
         var repoConfig = FindRepoFile("config.hocon");

@@ -16,7 +16,7 @@ internal sealed class BinanceAdapter() : JsonExchangeAdapter(ExchangeFlavours.Bi
     /// e.g. <c>/stream?streams=btcusdt@trade/ethusdt@trade</c>.
     /// </summary>
     /// <exception cref="ArgumentException">The list is empty or a symbol is not <c>BASE/QUOTE</c>.</exception>
-    public static string StreamPath(IReadOnlyList<string> symbols)
+    private static string StreamPath(IReadOnlyList<string> symbols)
     {
         ArgumentNullException.ThrowIfNull(symbols);
         if (symbols.Count == 0)

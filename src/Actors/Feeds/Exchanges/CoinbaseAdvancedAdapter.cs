@@ -139,51 +139,16 @@ internal sealed class CoinbaseAdvancedAdapter() : JsonExchangeAdapter(ExchangeFl
 
     private TradeTick Trade(ref Utf8JsonReader reader)
     {
-        ReadOnlySpan<byte> product = default, id = default, price = default, size = default, time = default, side = default;
+        var fields = new CoinbaseTradeFields();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("product_id"u8))
-            {
-                product = WireJson.String(ref reader, "product_id");
-            }
-            else if (reader.ValueTextEquals("trade_id"u8))
-            {
-                id = WireJson.Scalar(ref reader, "trade_id");
-            }
-            else if (reader.ValueTextEquals("price"u8))
-            {
-                price = WireJson.Scalar(ref reader, "price");
-            }
-            else if (reader.ValueTextEquals("size"u8))
-            {
-                size = WireJson.Scalar(ref reader, "size");
-            }
-            else if (reader.ValueTextEquals("time"u8))
-            {
-                time = WireJson.String(ref reader, "time");
-            }
-            else if (reader.ValueTextEquals("side"u8))
-            {
-                side = WireJson.String(ref reader, "side");
-            }
-            else
+            if (!fields.TryRead(ref reader))
             {
                 reader.Skip();
             }
         }
 
-        if (product.IsEmpty || id.IsEmpty || price.IsEmpty || size.IsEmpty || time.IsEmpty || side.IsEmpty)
-        {
-            throw new WireFormatException("a trade lacks product_id, trade_id, price, size, time or side");
-        }
-
-        return new TradeTick(
-            Instruments.Get(product),
-            WireValues.IsoToMs(time),
-            WireValues.Price(price),
-            WireValues.Size(size),
-            WireValues.Opposite(WireValues.Side(side)),
-            WireValues.TradeId(id));
+        return fields.ToTrade(Instruments, "a trade");
     }
 
     // The event's current_time is Go's time format; the envelope timestamp stands in when it does not read.

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ActorArb.Domain.Market;
 
 namespace ActorArb.Actors.Feeds.Exchanges;
 
@@ -22,38 +21,19 @@ internal sealed class CoinbaseExchangeAdapter() : JsonExchangeAdapter(ExchangeFl
     {
         var reader = new Utf8JsonReader(utf8);
         WireJson.Expect(ref reader, JsonTokenType.StartObject, "the frame");
-        ReadOnlySpan<byte> type = default, id = default, side = default, size = default, price = default, product = default, time = default;
-        ReadOnlySpan<byte> message = default, reason = default;
+        var fields = new CoinbaseTradeFields();
+        ReadOnlySpan<byte> type = default, message = default, reason = default;
         var channels = -1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (fields.TryRead(ref reader))
+            {
+                continue;
+            }
+
             if (reader.ValueTextEquals("type"u8))
             {
                 type = WireJson.String(ref reader, "type");
-            }
-            else if (reader.ValueTextEquals("trade_id"u8))
-            {
-                id = WireJson.Scalar(ref reader, "trade_id");
-            }
-            else if (reader.ValueTextEquals("side"u8))
-            {
-                side = WireJson.String(ref reader, "side");
-            }
-            else if (reader.ValueTextEquals("size"u8))
-            {
-                size = WireJson.Scalar(ref reader, "size");
-            }
-            else if (reader.ValueTextEquals("price"u8))
-            {
-                price = WireJson.Scalar(ref reader, "price");
-            }
-            else if (reader.ValueTextEquals("product_id"u8))
-            {
-                product = WireJson.String(ref reader, "product_id");
-            }
-            else if (reader.ValueTextEquals("time"u8))
-            {
-                time = WireJson.String(ref reader, "time");
             }
             else if (reader.ValueTextEquals("message"u8))
             {
@@ -82,24 +62,12 @@ internal sealed class CoinbaseExchangeAdapter() : JsonExchangeAdapter(ExchangeFl
         var last = type.SequenceEqual("last_match"u8);
         if (last || type.SequenceEqual("match"u8))
         {
-            if (product.IsEmpty || id.IsEmpty || price.IsEmpty || size.IsEmpty || time.IsEmpty || side.IsEmpty)
-            {
-                throw new WireFormatException("a match lacks product_id, trade_id, price, size, time or side");
-            }
-
-            var trade = new TradeTick(
-                Instruments.Get(product),
-                WireValues.IsoToMs(time),
-                WireValues.Price(price),
-                WireValues.Size(size),
-                WireValues.Opposite(WireValues.Side(side)),
-                WireValues.TradeId(id));
-            return new TradesReceived([trade], last);
+            return new TradesReceived([fields.ToTrade(Instruments, "a match")], last);
         }
 
         return type switch
         {
-            _ when type.SequenceEqual("heartbeat"u8) => new HeartbeatReceived(WireValues.TryIsoToMs(time, out var ms) ? ms : null),
+            _ when type.SequenceEqual("heartbeat"u8) => new HeartbeatReceived(WireValues.TryIsoToMs(fields.Time, out var ms) ? ms : null),
             _ when type.SequenceEqual("subscriptions"u8) => new SubscriptionAcknowledged(channels >= 0 ? WireJson.RawValue(utf8, channels) : "subscriptions"),
             _ when type.SequenceEqual("error"u8) => new ExchangeError(Error(message, reason)),
             _ => new Ignored(WireJson.Text(type)),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ActorArb.Domain.Market;
+using ActorArb.Domain.Time;
 
 namespace ActorArb.Actors.Feeds.Exchanges;
 
@@ -12,7 +13,6 @@ namespace ActorArb.Actors.Feeds.Exchanges;
 internal static class WireValues
 {
     private const int MaxNumberLength = 64;
-    private const long MsPerDay = 86_400_000;
 
     /// <summary>Returns the price written as decimal text (exponent forms are read exactly through decimal).</summary>
     public static Price Price(ReadOnlySpan<byte> text)
@@ -111,7 +111,7 @@ internal static class WireValues
         }
 
         var days = new DateOnly(year, month, day).DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
-        ms = days * MsPerDay + ((hour * 60L + minute - offsetMinutes) * 60 + second) * 1000 + fractionMs;
+        ms = days * UnixTime.DayMs + ((hour * 60L + minute - offsetMinutes) * 60 + second) * 1000 + fractionMs;
         return true;
     }
 

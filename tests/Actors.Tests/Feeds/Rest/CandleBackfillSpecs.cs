@@ -1,6 +1,5 @@
 using ActorArb.Actors.Feeds.Rest;
 using ActorArb.Actors.Persistence;
-using ActorArb.Actors.Persistence.Postgres;
 using ActorArb.Actors.Tests.Persistence.Postgres;
 using ActorArb.Domain.Events;
 using ActorArb.Domain.Market;
@@ -48,7 +47,7 @@ public sealed class CandleBackfillSpecs(PostgresServer server)
         Assert.True(reports.Count > 4, "progress is reported batch by batch");
 
         Assert.Equal((expected.Count, 0L, 0L, 0), (again.AlreadyPresent, again.Written, again.Rest.Requests, again.Gaps));
-        Assert.Equal(expected.Count, await CountAsync(store, $"select count(*) from {store.Schema}.events"));
+        Assert.Equal(expected.Count, await server.ScalarAsync($"select count(*) from {store.Schema}.events"));
     }
 
     [Fact]
@@ -101,28 +100,13 @@ public sealed class CandleBackfillSpecs(PostgresServer server)
                 }
             },
             cancel.Token));
-        var storedAtCancel = await CountAsync(resumed, $"select count(*) from {resumed.Schema}.events");
+        var storedAtCancel = await server.ScalarAsync($"select count(*) from {resumed.Schema}.events");
         var finished = await new CandleBackfill(resumed, client, options).RunAsync(request);
 
         Assert.InRange(storedAtCancel, 300, 400);
         Assert.Equal(storedAtCancel, finished.AlreadyPresent);
         Assert.Equal(await ReadCandlesAsync(clean), await ReadCandlesAsync(resumed));
         const string Events = "select version, event_id, type, data::text from {0}.events order by version";
-        Assert.Equal(await RowsAsync(string.Format(Events, clean.Schema)), await RowsAsync(string.Format(Events, resumed.Schema)));
-    }
-
-    private async Task<long> CountAsync(PostgresEventStore store, string sql) => Convert.ToInt64(await Scalar(store, sql), System.Globalization.CultureInfo.InvariantCulture);
-
-    private async Task<List<string>> RowsAsync(string sql)
-    {
-        var rows = new List<string>();
-        await using var command = server.DataSource.CreateCommand(sql);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
+        Assert.Equal(await server.RowsAsync(string.Format(Events, clean.Schema)), await server.RowsAsync(string.Format(Events, resumed.Schema)));
     }
 }

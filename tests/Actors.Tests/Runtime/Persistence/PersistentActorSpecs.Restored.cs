@@ -1,5 +1,4 @@
 using ActorArb.Actors.Persistence;
-using ActorArb.Actors.Runtime;
 using ActorArb.Actors.Runtime.Persistence;
 using ActorArb.Actors.Runtime.Testing;
 
@@ -16,13 +15,9 @@ public abstract partial class PersistentActorSpecs
     {
         var amounts = Amounts(6);
         var stream = await WriteLedgerAsync("ledger-reproduced", amounts[..5]);
-        var system = NewSystem();
-        var monitor = new TestProbe(system);
-        var client = new TestProbe(system);
         Journal.ClearBatches();
-        var ledger = system.ActorOf(LedgerActor.Restored("ledger-reproduced", Journal, monitor, 3, Ledger.State.Empty.ApplyAll(0, amounts[..3])), "restored");
+        var (ledger, _, client, recovered) = StartRestored("ledger-reproduced", amounts, 3);
 
-        var recovered = monitor.ExpectMsg<Ledger.Recovered>();
         Assert.Equal((3L, 0, Ledger.State.Empty.ApplyAll(0, amounts[..3])), (recovered.LastSequenceNr, recovered.Replayed, recovered.State));
 
         // Versions 4 and 5 are stored with these very deposits: acknowledged, written once; version 6 is new.
@@ -40,11 +35,7 @@ public abstract partial class PersistentActorSpecs
     {
         var amounts = Amounts(7);
         await WriteLedgerAsync("ledger-overlap", amounts[..5]);
-        var system = NewSystem();
-        var monitor = new TestProbe(system);
-        var client = new TestProbe(system);
-        var ledger = system.ActorOf(LedgerActor.Restored("ledger-overlap", Journal, monitor, 3, Ledger.State.Empty.ApplyAll(0, amounts[..3])), "restored");
-        monitor.ExpectMsg<Ledger.Recovered>();
+        var (ledger, _, client, _) = StartRestored("ledger-overlap", amounts, 3);
 
         client.Send(ledger, new Ledger.DepositAllThenReport(3, amounts[3..7]));
 
@@ -60,11 +51,7 @@ public abstract partial class PersistentActorSpecs
     {
         var amounts = Amounts(5);
         await WriteLedgerAsync("ledger-diverged", amounts);
-        var system = NewSystem();
-        var monitor = new TestProbe(system);
-        var client = new TestProbe(system);
-        var ledger = system.ActorOf(LedgerActor.Restored("ledger-diverged", Journal, monitor, 3, Ledger.State.Empty.ApplyAll(0, amounts[..3])), "restored");
-        monitor.ExpectMsg<Ledger.Recovered>();
+        var (ledger, monitor, client, _) = StartRestored("ledger-diverged", amounts, 3);
 
         client.Send(ledger, new Ledger.Deposit(3, amounts[3] + 1000));
 

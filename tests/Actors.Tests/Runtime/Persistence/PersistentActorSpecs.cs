@@ -60,6 +60,19 @@ public abstract partial class PersistentActorSpecs : IAsyncLifetime
         return (ledger, monitor);
     }
 
+    /// <summary>
+    /// Starts, on a new system, a ledger restored at <paramref name="version"/> with the state of the deposits of
+    /// <paramref name="amounts"/> up to it, as a resuming replay starts it; returns it once it reported its recovery.
+    /// </summary>
+    private protected (IActorRef Ledger, TestProbe Monitor, TestProbe Client, Ledger.Recovered Recovered) StartRestored(string id, long[] amounts, int version)
+    {
+        var system = NewSystem();
+        var monitor = new TestProbe(system);
+        var client = new TestProbe(system);
+        var ledger = system.ActorOf(LedgerActor.Restored(id, Journal, monitor, version, Ledger.State.Empty.ApplyAll(0, amounts[..version])), "restored");
+        return (ledger, monitor, client, monitor.ExpectMsg<Ledger.Recovered>());
+    }
+
     private protected static EventData Stored(string streamId, long version, object payload) =>
         new(EventIds.For(streamId, version), EventTypeNames.Of(payload), payload, EventMetadata.Empty);
 
